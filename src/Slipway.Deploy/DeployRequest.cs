@@ -1,0 +1,17 @@
+using Slipway.Docker;
+
+namespace Slipway.Deploy;
+
+/// <summary>What to deploy where: the environment's compose files and project, the image (by digest) and what it was built from.</summary>
+public sealed record DeployRequest(string Environment, string ProjectName, IReadOnlyList<string> ComposeFiles, ImageRef Image, string Commit, string Version)
+{
+    /// <summary>Values for ${VAR} in the compose files, on top of the process environment; IMAGE is always the image above.</summary>
+    public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
+    /// <summary>Credentials for pulling the image when the engine does not have it yet.</summary>
+    public RegistryEndpoint? Registry { get; init; }
+    public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromMinutes(2);
+    public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(10);
+}
+
+/// <summary>Where the deployed environment answers: the first published port of its services, on loopback.</summary>
+public sealed record DeployResult(string ProjectName, Uri? PublicUrl, bool Changed);

@@ -1,0 +1,88 @@
+using Docker.DotNet;
+using Serilog;
+using Slipway.Compose;
+using Slipway.Docker;
+
+namespace Slipway.Deploy;
+
+/// <summary>Deploys an environment from its compose files: networks and volumes first, then each service replaced health-gated.</summary>
+public sealed class Deployer(IDockerClient docker)
+{
+    public const string LabelPrefix = "org.slipway.";
+
+    public async Task<DeployResult> DeployAsync(DeployRequest request, CancellationToken ct = default)
+    {
+        var project = LoadProject(request);
+        foreach (var warning in project.Warnings) Log.Warning("{Warning}", warning);
+        Log.Information("Deploying {Image} to {Environment} as compose project {Project}", request.Image.ToString(), request.Environment, project.Name);
+
+        await EnsureImageAsync(request, ct);
+        await EnsureNetworksAsync(project, ct);
+        await EnsureVolumesAsync(project, ct);
+        var replacer = new ServiceReplacer(new ContainerOperations(docker), request.HealthTimeout, request.StopGrace);
+        var changed = false;
+        foreach (var service in DependencyOrder.Resolve(project))
+            changed |= await replacer.ReplaceAsync(ServiceContainerMapper.Map(project, service, 1, ReleaseLabels(request)), ct);
+
+        return new DeployResult(project.Name, PublicUrl(project), changed);
+    }
+
+    /// <summary>Reads the environment's compose files; done before anything on the engine changes, so bad input changes nothing.</summary>
+    public static ComposeProject LoadProject(DeployRequest request)
+    {
+        var variables = System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
+        foreach (var (key, value) in request.Variables) variables[key] = value;
+        variables["IMAGE"] = request.Image.ToString();
+        return new ComposeLoader().Load(request.ComposeFiles, variables, request.ProjectName);
+    }
+
+    /// <summary>Where the environment of <paramref name="request"/> answers, read from its compose files alone.</summary>
+    public static Uri? LoadProjectUrl(DeployRequest request) => PublicUrl(LoadProject(request));
+
+    static IReadOnlyDictionary<string, string> ReleaseLabels(DeployRequest request) => new Dictionary<string, string>
+    {
+        [LabelPrefix + "environment"] = request.Environment,
+        [LabelPrefix + "commit"] = request.Commit,
+        [LabelPrefix + "version"] = request.Version,
+        [LabelPrefix + "image"] = request.Image.ToString(),
+    };
+
+    async Task EnsureImageAsync(DeployRequest request, CancellationToken ct)
+    {
+        var images = new ImageOperations(docker);
+        if (await images.InspectAsync(request.Image.ToString(), ct) is not null) return;
+        Log.Information("Pulling {Image}", request.Image.ToString());
+        await images.PullAsync(request.Image, request.Registry?.ToAuthConfig(), ct);
+    }
+
+    async Task EnsureNetworksAsync(ComposeProject project, CancellationToken ct)
+    {
+        var networks = new NetworkOperations(docker);
+        var keys = project.Services.Values.SelectMany(s => s.Networks.Count > 0 ? s.Networks.Keys : [ServiceContainerMapper.DefaultNetworkKey]).Distinct();
+        foreach (var key in keys)
+        {
+            var declared = project.Networks.GetValueOrDefault(key);
+            if (declared?.External == true) continue;
+            var labels = new Dictionary<string, string> { [ComposeLabels.Project] = project.Name, [ComposeLabels.Network] = key };
+            await networks.EnsureAsync(ServiceContainerMapper.NetworkName(project, key), labels, declared?.Internal ?? false, ct);
+        }
+    }
+
+    async Task EnsureVolumesAsync(ComposeProject project, CancellationToken ct)
+    {
+        var volumes = new VolumeOperations(docker);
+        foreach (var volume in project.Volumes.Values.Where(v => !v.External))
+        {
+            var labels = new Dictionary<string, string>(volume.Labels) { [ComposeLabels.Project] = project.Name, [ComposeLabels.Volume] = volume.Key };
+            await volumes.EnsureAsync(volume.Name, labels, ct);
+        }
+    }
+
+    
+
+    static Uri? PublicUrl(ComposeProject project) =>
+        project.Services.Values.SelectMany(s => s.Ports).FirstOrDefault(p => p.PublishedPort is not null) is { } port
+            ? new Uri($"http://{(port.HostIp is null or "0.0.0.0" or "" ? "127.0.0.1" : port.HostIp)}:{port.PublishedPort}/")
+            : null;
+}
