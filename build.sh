@@ -15,6 +15,15 @@ export DOTNET_GENERATE_ASPNET_CERTIFICATE=false DOTNET_CLI_WORKLOAD_UPDATE_NOTIF
 sdk_fits() { (cd "$ROOT" && "$1" --version >/dev/null 2>&1); }
 
 find_dotnet() {
+  # `dotnet --version` costs a tenth of a second; trust the last answer while global.json is unchanged.
+  local cached="$TEMP/dotnet-path"
+  if [ -f "$cached" ] && [ "$cached" -nt "$ROOT/global.json" ] && [ -x "$(cat "$cached")" ]; then cat "$cached"; return; fi
+  local found; found="$(locate_dotnet)"
+  mkdir -p "$TEMP" && echo "$found" > "$cached"
+  echo "$found"
+}
+
+locate_dotnet() {
   if command -v dotnet >/dev/null 2>&1 && sdk_fits dotnet; then command -v dotnet; return; fi
   local local_dotnet="$TEMP/dotnet-unix/dotnet"
   if [ -x "$local_dotnet" ] && sdk_fits "$local_dotnet"; then echo "$local_dotnet"; return; fi

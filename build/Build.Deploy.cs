@@ -32,6 +32,10 @@ partial class Build
         HealthTimeout = HealthTimeout,
     };
 
+    /// <summary>Reads the environment's compose files before anything runs; a problem throws its one-line error.</summary>
+    bool ComposeFilesAreValid(string environment) =>
+        Deployer.LoadProject(DeployRequestFor(environment, Slipway.Docker.ImageRef.Parse("validation/placeholder:0"))) is not null;
+
     async Task DeployAsync(string environment)
     {
         _deployedEnvironment = environment;

@@ -43,6 +43,7 @@ partial class Build : BuildBase
     Target DeployDev => _ => _
         .Description("Deploy the pushed digest to the dev environment from compose/ and wait until it is healthy")
         .DependsOn(PushRegistry)
+        .Requires(() => ComposeFilesAreValid("dev"))
         .Triggers(SmokeTest)
         .Executes(() => DeployAsync("dev"));
 

@@ -1,0 +1,37 @@
+using Slipway.Tooling;
+
+namespace Slipway.Integration.Tests.Support;
+
+/// <summary>Runs the compiled build (what ./build.sh runs) as a separate process, as a user or a workflow would.</summary>
+public static class BuildCli
+{
+    static readonly SemaphoreSlim Gate = new(1, 1);
+    static string? _dll;
+
+    public static async Task<ToolResult> RunAsync(params string[] args)
+    {
+        var dll = await BuildDllAsync();
+        return await ToolRunner.RunAsync(new ToolInvocation("dotnet", [dll, .. args])
+        {
+            WorkingDirectory = Repository.Root, ThrowOnFailure = false, Echo = OutputEcho.None,
+            // The child must not think it runs in CI, or it would install packages and print workflow commands.
+            Environment = new Dictionary<string, string?> { ["CI"] = null, ["GITHUB_ACTIONS"] = null, ["FORGEJO_ACTIONS"] = null },
+        });
+    }
+
+    /// <summary>The build ./build.sh compiled, or a fresh compile of it when the tests run on their own.</summary>
+    static async Task<string> BuildDllAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (_dll is not null) return _dll;
+            var compiled = Path.Combine(Repository.Root, ".nuke", "temp", "build-bin", "_build.dll");
+            if (Environment.GetEnvironmentVariable("SLIPWAY_ROOT") is { Length: > 0 } && File.Exists(compiled)) return _dll = compiled;
+            var output = Repository.TempDirectory("build-bin");
+            await ToolRunner.RunAsync(new ToolInvocation("dotnet", ["build", Path.Combine(Repository.Root, "build", "_build.csproj"), "-o", output, "--nologo", "-v", "quiet"]));
+            return _dll = Path.Combine(output, "_build.dll");
+        }
+        finally { Gate.Release(); }
+    }
+}
