@@ -21,7 +21,7 @@ public sealed class SmokeTester(HttpClient http)
             lastFailure = await CheckOnceAsync(plan, ct);
             if (lastFailure is null)
             {
-                Log.Information("Smoke test of {Url} passed: healthy, ready, version names {Commit}", plan.BaseUrl, plan.ExpectedCommit);
+                Log.Information("Smoke test of {Url} passed: healthy, ready, version names {Commit}", plan.BaseUrl.ToString(), plan.ExpectedCommit);
                 return;
             }
             Log.Warning("Smoke test attempt {Attempt}/{Attempts}: {Failure}", attempt, plan.Attempts, lastFailure);

@@ -34,10 +34,14 @@ public static class DotNetTasks
         return summary;
     }
 
-    public static Task PublishAsync(string project, string output, string runtime, IReadOnlyDictionary<string, string> properties, CancellationToken ct = default) =>
-        ToolRunner.RunAsync(new ToolInvocation("dotnet",
+    /// <summary>Publishes into an emptied folder: files left from an earlier publish must not end up in an image.</summary>
+    public static async Task PublishAsync(string project, string output, string runtime, IReadOnlyDictionary<string, string> properties, CancellationToken ct = default)
+    {
+        if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+        await ToolRunner.RunAsync(new ToolInvocation("dotnet",
             ["publish", project, "-c", "Release", "-r", runtime, "--self-contained", "-o", output, "--nologo",
              .. properties.Select(p => $"-p:{p.Key}={p.Value}")]) { Echo = OutputEcho.Debug }, ct);
+    }
 
     static TestSummary ReadTrxSummary(string resultsDirectory)
     {
