@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using Serilog;
 
 namespace Slipway.Tooling;
 
@@ -27,7 +26,8 @@ public static class DotNetTasks
             Echo = OutputEcho.Information, ThrowOnFailure = false, Environment = environment,
         }, ct);
         var summary = ReadTrxSummary(resultsDirectory);
-        Log.Information("Tests: {Summary}", summary.ToString());
+        // A plain line, not a log event: CI reads "Tests: N passed, N failed, N skipped" as the run's verdict.
+        Console.Out.WriteLine($"Tests: {summary}");
         if (summary.Failed > 0) throw new TestsFailedException($"{summary.Failed} test(s) failed; their output is above");
         if (result.ExitCode != 0) throw new TestsFailedException($"dotnet test exited with code {result.ExitCode}; see the output above");
         if (summary.Passed == 0) throw new TestsFailedException("no test ran; check that the test projects build and are part of the solution");
