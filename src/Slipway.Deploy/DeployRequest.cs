@@ -7,6 +7,12 @@ public sealed record DeployRequest(string Environment, string ProjectName, IRead
 {
     /// <summary>Values for ${VAR} in the compose files, on top of the process environment; IMAGE is always the image above.</summary>
     public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
+    /// <summary>The release this deploy is, written on its containers.</summary>
+    public string? ReleaseId { get; init; }
+
+    /// <summary>A release's stored configuration (canonical compose YAML); when set, the compose files are not read.</summary>
+    public string? StoredConfig { get; init; }
+
     /// <summary>Credentials for pulling the image when the engine does not have it yet.</summary>
     public RegistryEndpoint? Registry { get; init; }
     public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromMinutes(2);

@@ -10,9 +10,12 @@ public sealed class Deployer(IDockerClient docker)
 {
     public const string LabelPrefix = "org.slipway.";
 
-    public async Task<DeployResult> DeployAsync(DeployRequest request, CancellationToken ct = default)
+    public Task<DeployResult> DeployAsync(DeployRequest request, CancellationToken ct = default) =>
+        DeployProjectAsync(LoadProject(request), request, ct);
+
+    /// <summary>Deploys an already loaded configuration: a release's stored one, for rollbacks.</summary>
+    public async Task<DeployResult> DeployProjectAsync(ComposeProject project, DeployRequest request, CancellationToken ct = default)
     {
-        var project = LoadProject(request);
         foreach (var warning in project.Warnings) Log.Warning("{Warning}", warning);
         Log.Information("Deploying {Image} to {Environment} as compose project {Project}", request.Image.ToString(), request.Environment, project.Name);
 
@@ -30,6 +33,8 @@ public sealed class Deployer(IDockerClient docker)
     /// <summary>Reads the environment's compose files; done before anything on the engine changes, so bad input changes nothing.</summary>
     public static ComposeProject LoadProject(DeployRequest request)
     {
+        if (request.StoredConfig is { } stored)
+            return new ComposeLoader().Load([new ComposeSource($"release {request.ReleaseId} (stored configuration)", stored)], new Dictionary<string, string>(), request.ProjectName);
         var variables = System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
         foreach (var (key, value) in request.Variables) variables[key] = value;
@@ -40,12 +45,18 @@ public sealed class Deployer(IDockerClient docker)
     /// <summary>Where the environment of <paramref name="request"/> answers, read from its compose files alone.</summary>
     public static Uri? LoadProjectUrl(DeployRequest request) => PublicUrl(LoadProject(request));
 
+    public static Uri? PublicUrl(ComposeProject project) =>
+        project.Services.Values.SelectMany(s => s.Ports).FirstOrDefault(p => p.PublishedPort is not null) is { } port
+            ? new Uri($"http://{(port.HostIp is null or "0.0.0.0" or "" ? "127.0.0.1" : port.HostIp)}:{port.PublishedPort}/")
+            : null;
+
     static IReadOnlyDictionary<string, string> ReleaseLabels(DeployRequest request) => new Dictionary<string, string>
     {
         [LabelPrefix + "environment"] = request.Environment,
         [LabelPrefix + "commit"] = request.Commit,
         [LabelPrefix + "version"] = request.Version,
         [LabelPrefix + "image"] = request.Image.ToString(),
+        [LabelPrefix + "release"] = request.ReleaseId ?? "",
     };
 
     async Task EnsureImageAsync(DeployRequest request, CancellationToken ct)
@@ -81,8 +92,4 @@ public sealed class Deployer(IDockerClient docker)
 
     
 
-    static Uri? PublicUrl(ComposeProject project) =>
-        project.Services.Values.SelectMany(s => s.Ports).FirstOrDefault(p => p.PublishedPort is not null) is { } port
-            ? new Uri($"http://{(port.HostIp is null or "0.0.0.0" or "" ? "127.0.0.1" : port.HostIp)}:{port.PublishedPort}/")
-            : null;
 }
