@@ -1,57 +1,98 @@
+using Docker.DotNet;
 using Slipway.Deploy;
+using Slipway.Deploy.Locking;
+using Slipway.Deploy.Releases;
+using Slipway.Docker;
 using Slipway.Engine;
 
 partial class Build
 {
+    [Parameter("Environment to deploy, roll back or inspect: one compose/<env>.yml each (dev, staging, prod)")]
+    readonly string? Env;
+
+    [Parameter("Deploy this instead of the current commit: a registry tag, a digest (sha256:...) or a release id (r7)")]
+    readonly string? Version;
+
+    [Parameter("Rollback target: a release id (default: the environment's stable release)")]
+    readonly string? To;
+
     [Parameter("Folder with compose.yml (the base) and one <environment>.yml per environment")]
     readonly string ComposeDirectory = "compose";
+
+    [Parameter("Releases kept per environment for rollback (the stable one is always kept)")]
+    readonly int KeepReleases = 5;
+
+    [Parameter("Refuse to promote to prod a digest that has not passed SmokeTest in dev or staging (default: on in CI)")]
+    readonly bool RequireVerified = Environment.GetEnvironmentVariable("CI") is { Length: > 0 };
+
+    [Parameter("How long to wait for another deploy's lock on the environment before failing")]
+    readonly TimeSpan LockWait = TimeSpan.Zero;
+
+    [Parameter("A lock older than this is stale (as is one whose process is gone from this host)")]
+    readonly TimeSpan LockTimeout = TimeSpan.FromHours(1);
+
+    [Parameter("Lock target: acquire, release or status")] readonly string LockAction = "status";
+    [Parameter("Why the lock is taken (shown to whoever waits for it)")] readonly string? Message;
+    [Parameter("Lock target: release someone else's lock")] readonly bool Force;
 
     [Parameter("How long a new container may take to turn healthy")]
     readonly TimeSpan HealthTimeout = TimeSpan.FromMinutes(2);
 
-    [Parameter("Base URL the smoke test checks; default: the deployed environment's first published port")]
-    readonly string? Url;
+    EnvironmentCatalog Environments => new(RootDirectory / ComposeDirectory);
+    string Who => Environment.GetEnvironmentVariable("GITHUB_ACTOR") is { Length: > 0 } actor
+        ? $"{actor} (CI run {Environment.GetEnvironmentVariable("GITHUB_RUN_NUMBER")})" : $"{Environment.UserName}@{Environment.MachineName}";
+    string ProjectOf(string environment) => $"{ImageName}-{environment}";
+    string? TargetEnvironment => IsInvoked(nameof(DeployProd)) ? "prod" : IsInvoked(nameof(DeployDev)) ? "dev" : Env;
 
-    [Parameter("Smoke test: attempts before giving up")]
-    readonly int SmokeAttempts = 12;
+    Release? _deployed;
+    LockInfo? _lock;
 
-    [Parameter("Smoke test: pause between attempts")]
-    readonly TimeSpan SmokeInterval = TimeSpan.FromSeconds(5);
+    async Task<ReleaseManager> ReleasesAsync() => new(await DockerAsync(), new ReleaseSettings(KeepReleases, Who));
+    async Task<EnvironmentLock> LocksAsync() => new(await DockerAsync(), LockTimeout);
 
-    [Parameter("Health path of the service")] readonly string HealthPath = "/health";
-    [Parameter("Readiness path of the service")] readonly string ReadyPath = "/ready";
-    [Parameter("Version path of the service; its answer must name the deployed commit")] readonly string VersionPath = "/version";
+    /// <summary>Reads the environment's compose files before anything runs; a problem throws its one-line error.</summary>
+    bool EnvironmentIsValid(string? environment)
+    {
+        var name = Environments.Require(environment);
+        return Deployer.LoadProject(DeployRequestFor(name, ImageRef.Parse("validation/placeholder:0"), "", "")) is not null;
+    }
 
-    Uri? _deployedUrl;
-    string _deployedEnvironment = "dev";
-
-    DeployRequest DeployRequestFor(string environment, Slipway.Docker.ImageRef image) => new(
-        environment, $"{ImageName}-{environment}",
-        [RootDirectory / ComposeDirectory / "compose.yml", RootDirectory / ComposeDirectory / $"{environment}.yml"], image, Git.Commit, ReleaseVersion)
+    DeployRequest DeployRequestFor(string environment, ImageRef image, string commit, string version) => new(
+        environment, ProjectOf(environment), [Environments.BaseFile, Environments.FileOf(environment)], image, commit, version)
     {
         HealthTimeout = HealthTimeout,
     };
 
-    /// <summary>Reads the environment's compose files before anything runs; a problem throws its one-line error.</summary>
-    bool ComposeFilesAreValid(string environment) =>
-        Deployer.LoadProject(DeployRequestFor(environment, Slipway.Docker.ImageRef.Parse("validation/placeholder:0"))) is not null;
-
-    async Task DeployAsync(string environment)
+    async Task DeployToAsync(string environment)
     {
-        _deployedEnvironment = environment;
-        var result = await new Deployer(await DockerAsync()).DeployAsync(DeployRequestFor(environment, _pushedImage!.ByDigest));
-        _deployedUrl = result.PublicUrl;
+        var image = await ImageToDeployAsync(environment);
+        await LockAsync(environment, $"deploy {image.ByDigest.Digest?[7..19]}");
+        var request = DeployRequestFor(environment, image.ByDigest, image.Commit, image.Version) with { Registry = await RegistryAsync() };
+        _deployed = await (await ReleasesAsync()).DeployAsync(request);
     }
 
-    async Task SmokeTestAsync()
+    async Task<ResolvedImage> ImageToDeployAsync(string environment)
     {
-        var url = Url is { Length: > 0 } given ? new Uri(given)
-            : _deployedUrl ?? Deployer.LoadProjectUrl(DeployRequestFor(_deployedEnvironment, Slipway.Docker.ImageRef.Parse("unused:latest")))
-            ?? throw new InvalidOperationException($"the {_deployedEnvironment} environment publishes no port; pass --url");
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        await new SmokeTester(http).RunAsync(new SmokeTestPlan(url, HealthPath, ReadyPath, VersionPath, Git.Commit)
-        {
-            Attempts = SmokeAttempts, Interval = SmokeInterval,
-        });
+        var resolver = new ImageResolver(await DockerAsync(), await RegistryAsync(), await ReleasesAsync());
+        var image = Version is { Length: > 0 } version ? await resolver.ResolveAsync(ImageName, version, [environment, "dev", "staging"])
+            : _pushedImage is not null ? await resolver.DescribeAsync(_pushedImage.ByDigest)
+            : await resolver.DescribeAsync(CommitImage ?? throw new InvalidOperationException("no image was pushed for this commit"));
+        if (environment == "prod" && RequireVerified && !await resolver.PassedSmokeTestInAsync(image.ByDigest.Digest!, ["dev", "staging"]))
+            throw new ReleaseException($"refusing to promote {image.ByDigest} to prod: it has not passed SmokeTest in dev or staging (deploy it there first, or pass --require-verified false)");
+        return image;
+    }
+
+    async Task LockAsync(string environment, string reason)
+    {
+        if (_lock?.Environment == environment) return;
+        _lock = await (await LocksAsync()).AcquireAsync(environment, Who, reason, LockWait);
+        await (await ReleasesAsync()).RecordAsync(environment, "lock", $"acquired for {reason}");
+    }
+
+    protected override void OnBuildFinished()
+    {
+        if (_lock is null) return;
+        LocksAsync().GetAwaiter().GetResult().ReleaseAsync(_lock).GetAwaiter().GetResult();
+        ReleasesAsync().GetAwaiter().GetResult().RecordAsync(_lock.Environment, "lock", "released").GetAwaiter().GetResult();
     }
 }

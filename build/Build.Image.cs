@@ -22,8 +22,8 @@ partial class Build
     [Parameter("Debian mirror used to bootstrap the base image")]
     readonly string DebianMirror = "http://deb.debian.org/debian";
 
-    [Parameter("Release version; default: <version-prefix>.<number of commits>")]
-    readonly string? Version;
+    [Parameter("Version of a new build; default: <version-prefix>.<number of commits>")]
+    readonly string? BuildVersion;
 
     [Parameter("First two parts of the default version")]
     readonly string VersionPrefix = "0.1";
@@ -35,7 +35,7 @@ partial class Build
     BuiltImage? _builtImage;
 
     GitInfo Git => _git ??= GitInfo.ReadAsync(RootDirectory).GetAwaiter().GetResult();
-    string ReleaseVersion => Version ?? $"{VersionPrefix}.{Git.CommitCount}";
+    string ReleaseVersion => BuildVersion ?? $"{VersionPrefix}.{Git.CommitCount}";
     AbsolutePath PublishDirectory => TemporaryDirectory / "publish" / ImageName;
     AbsolutePath BuildContext => DockerContext != null ? RootDirectory / DockerContext
         : ServiceProject != null ? PublishDirectory : (RootDirectory / Dockerfile).Parent!;

@@ -14,6 +14,26 @@ partial class Build
     readonly string? RegistryPassword;
 
     PushedImage? _pushedImage;
+    ImageRef? _commitImage;
+    bool _commitImageLookedUp;
+
+    /// <summary>The registry's image for this commit (clean trees only), found without starting anything.</summary>
+    ImageRef? CommitImage
+    {
+        get
+        {
+            if (_commitImageLookedUp) return _commitImage;
+            _commitImageLookedUp = true;
+            if (Git.IsDirty) return null;
+            var registry = RegistryUrl is { Length: > 0 } url ? new RegistryEndpoint(url, RegistryUser, RegistryPassword) : new RegistryEndpoint(new EmbeddedRegistry(StateDirectory).Host);
+            using var client = new RegistryClient(registry);
+            var digest = client.IsUpAsync().GetAwaiter().GetResult() ? client.GetDigestAsync(ImageName, Git.ShortCommit).GetAwaiter().GetResult() : null;
+            return _commitImage = digest is null ? null : new ImageRef(registry.Host, ImageName, null, digest);
+        }
+    }
+
+    /// <summary>A deploy of --version, or a promotion to prod of an already pushed commit: nothing is built, tested or pushed.</summary>
+    bool DeploysAnExistingImage => Version is { Length: > 0 } || (TargetEnvironment == "prod" && CommitImage is not null);
 
     async Task<RegistryEndpoint> RegistryAsync() => RegistryUrl is { Length: > 0 } url
         ? new RegistryEndpoint(url, RegistryUser, RegistryPassword)

@@ -17,37 +17,79 @@ partial class Build : BuildBase
     Target Test => _ => _
         .Description("Run the unit and integration tests (as a dependency: only when the sources changed since they last passed)")
         .DependsOn(Compile, Prerequisites)
+        .OnlyWhenStatic(() => !DeploysAnExistingImage)
         .OnlyWhenDynamic(() => IsInvoked(nameof(Test)) || !TestsPassedForTheseSources)
         .Executes(RunTestsAsync);
 
     Target PublishService => _ => _
         .Description("Publish the service project self-contained for linux-x64 into the image's build context")
-        .OnlyWhenStatic(() => ServiceProject != null)
+        .OnlyWhenStatic(() => ServiceProject != null, () => !DeploysAnExistingImage)
         .Executes(PublishServiceAsync);
 
     Target BaseImage => _ => _
         .Description("Bootstrap the Debian base image with debootstrap when it cannot be pulled (once, cached by tag)")
         .DependsOn(Prerequisites)
+        .OnlyWhenStatic(() => !DeploysAnExistingImage)
         .Executes(EnsureBaseImageAsync);
 
     Target BuildImage => _ => _
         .Description("Build the service image through the Engine API, with OCI labels and commit, version, branch tags")
         .DependsOn(Test, PublishService, BaseImage)
+        .OnlyWhenStatic(() => !DeploysAnExistingImage)
         .Executes(BuildReleaseImageAsync);
 
     Target PushRegistry => _ => _
         .Description("Push every tag to the registry (the embedded one on 127.0.0.1:5000 unless --registry-url) and record the digest")
         .DependsOn(BuildImage)
+        .OnlyWhenStatic(() => !DeploysAnExistingImage)
         .Executes(PushReleaseImageAsync);
 
-    Target DeployDev => _ => _
-        .Description("Deploy the pushed digest to the dev environment from compose/ and wait until it is healthy")
+    Target Deploy => _ => _
+        .Description("Deploy to --env: the current commit's pushed image, or --version <tag|digest|release>")
         .DependsOn(PushRegistry)
-        .Requires(() => ComposeFilesAreValid("dev"))
-        .Triggers(SmokeTest)
-        .Executes(() => DeployAsync("dev"));
+        .Requires(() => EnvironmentIsValid(Env))
+        .Executes(() => DeployToAsync(Env!));
+
+    Target DeployDev => _ => _
+        .Description("Deploy to dev: build, test and push the current commit, then deploy its digest")
+        .DependsOn(PushRegistry)
+        .Requires(() => EnvironmentIsValid("dev"))
+        .Executes(() => DeployToAsync("dev"));
+
+    Target DeployProd => _ => _
+        .Description("Promote to prod the digest already pushed for this commit (no rebuild), or build it first; snapshot before")
+        .DependsOn(PushRegistry)
+        .Requires(() => EnvironmentIsValid("prod"))
+        .Executes(() => DeployToAsync("prod"));
 
     Target SmokeTest => _ => _
-        .Description("Check health, readiness and that /version names the deployed commit, with retries")
+        .Description("Check health, readiness and that /version names the deployed commit; a pass marks the release stable")
+        .TriggeredBy(Deploy, DeployDev, DeployProd)
         .Executes(SmokeTestAsync);
+
+    Target Rollback => _ => _
+        .Description("Go back to the stable release (or --to <release>) with its image and configuration; automatic after a failed smoke test")
+        .TriggeredBy(SmokeTest)
+        .AssuredAfterFailure()
+        .OnlyWhenDynamic(() => IsInvoked(nameof(Rollback)) || SmokeTestFailed)
+        .Executes(RollbackAsync);
+
+    Target Releases => _ => _
+        .Description("List the releases of --env: id, digest, commit, version, when, stable, retained")
+        .Requires(() => EnvironmentIsValid(Env))
+        .Executes(ListReleasesAsync);
+
+    Target Status => _ => _
+        .Description("Show every environment: running release, health, stable release, lock")
+        .Executes(ShowStatusAsync);
+
+    Target Audit => _ => _
+        .Description("Show the last entries of --env's audit log (deploys, smoke results, rollbacks, locks)")
+        .Requires(() => EnvironmentIsValid(Env))
+        .Executes(ShowAuditAsync);
+
+    Target Lock => _ => _
+        .Description("Acquire, release or show the deploy lock of --env by hand (--action acquire|release|status, --message)")
+        .Requires(() => EnvironmentIsValid(Env))
+        .Executes(LockByHandAsync);
 }

@@ -82,4 +82,13 @@ public sealed class ImagePusher(ImageOperations images)
         Log.Information("Pushed {Image} as {Digest}", byDigest.Name, digest);
         return new PushedImage(byDigest, pushed);
     }
+
+    /// <summary>Points a tag (e.g. stable-prod) at an image the registry already has; only the manifest travels.</summary>
+    public async Task TagInRegistryAsync(ImageRef byDigest, string tag, RegistryEndpoint registry, CancellationToken ct = default)
+    {
+        var target = byDigest.WithTag(tag);
+        await images.TagAsync(byDigest.ToString(), target, ct);
+        await images.PushAsync(target, registry.ToAuthConfig(), ct);
+        Log.Information("Tagged {Image} as {Tag} in the registry", byDigest.ToString(), tag);
+    }
 }

@@ -11,8 +11,11 @@ namespace Slipway.Deploy.Locking;
 public sealed record LockInfo(string Environment, string Holder, string Host, int Pid, DateTimeOffset Since, string Reason)
 {
     /// <summary>Stale when its process is gone from this very host, or when it is older than the timeout.</summary>
+    /// <remarks>A lock taken by hand (pid 0) belongs to a person, not a process, and is never stale.</remarks>
     public bool IsStale(TimeSpan timeout, DateTimeOffset now) =>
-        now - Since > timeout || (Host == System.Environment.MachineName && !ProcessIsAlive(Pid));
+        Pid != 0 && (now - Since > timeout || (Host == System.Environment.MachineName && !ProcessIsAlive(Pid)));
+
+    public bool IsByHand => Pid == 0;
 
     public override string ToString() =>
         $"{Holder} on {Host} (pid {Pid}) since {Since:yyyy-MM-dd HH:mm:ss}Z: {Reason}";
@@ -39,12 +42,13 @@ public sealed class EnvironmentLock(IDockerClient docker, TimeSpan staleAfter)
 
     public static string ContainerName(string environment) => $"slipway-lock-{environment}";
 
-    public async Task<LockInfo> AcquireAsync(string environment, string holder, string reason, TimeSpan wait, CancellationToken ct = default)
+    /// <param name="byHand">A person's lock: it outlives this process and is released only by hand.</param>
+    public async Task<LockInfo> AcquireAsync(string environment, string holder, string reason, TimeSpan wait, bool byHand = false, CancellationToken ct = default)
     {
         var deadline = DateTimeOffset.UtcNow + wait;
         while (true)
         {
-            var mine = new LockInfo(environment, holder, System.Environment.MachineName, System.Environment.ProcessId, DateTimeOffset.UtcNow, reason);
+            var mine = new LockInfo(environment, holder, System.Environment.MachineName, byHand ? 0 : System.Environment.ProcessId, DateTimeOffset.UtcNow, reason);
             if (await TryCreateAsync(mine, ct)) return mine;
             var current = await StatusAsync(environment, ct);
             if (current is null) continue; // released between our attempt and the look

@@ -34,7 +34,9 @@ public sealed record ReleaseHistory(string Environment, int NextNumber, string? 
     public (ReleaseHistory History, Release Release) Add(Func<string, Release> create)
     {
         var release = create($"r{NextNumber}") with { Previous = Latest?.Id };
-        return (this with { NextNumber = NextNumber + 1, Releases = [.. Releases, release] }, release);
+        // A release still "deploying" when the next one starts was interrupted (a killed build).
+        var settled = Releases.Select(r => r.State == ReleaseState.Deploying ? r with { State = ReleaseState.Failed } : r);
+        return (this with { NextNumber = NextNumber + 1, Releases = [.. settled, release] }, release);
     }
 
     public ReleaseHistory With(Release changed) =>

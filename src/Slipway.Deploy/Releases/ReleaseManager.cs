@@ -7,13 +7,17 @@ using Slipway.Docker;
 namespace Slipway.Deploy.Releases;
 
 /// <summary>How releases are kept: how many per environment, and who is deploying.</summary>
-public sealed record ReleaseSettings(int KeepReleases, string Who);
+public sealed record ReleaseSettings(int KeepReleases, string Who)
+{
+    /// <summary>The state store's name on the deploy target; tests use their own.</summary>
+    public string StateName { get; init; } = StateStore.DefaultName;
+}
 
 /// <summary>Deploys and rolls back releases of an environment, recording each in the history and the audit log on the deploy target.
 /// A rollback is the same deploy, of a retained release's image and stored configuration.</summary>
 public sealed class ReleaseManager(IDockerClient docker, ReleaseSettings settings)
 {
-    readonly StateStore _store = new(docker);
+    readonly StateStore _store = new(docker, settings.StateName);
     AuditLog Audit => new(_store);
 
     public Task<ReleaseHistory> HistoryAsync(string environment, CancellationToken ct = default) =>
@@ -118,6 +122,16 @@ public sealed class ReleaseManager(IDockerClient docker, ReleaseSettings setting
     {
         var ids = history.Releases.Where(r => r.Retained).Select(r => r.Id).ToList();
         return ids.Count == 0 ? "none" : string.Join(", ", ids);
+    }
+
+    /// <summary>"healthy", "unhealthy", "starting", "running" (no health check), or "down".</summary>
+    public async Task<string> HealthOfAsync(string projectName, CancellationToken ct = default)
+    {
+        var containers = await new ContainerOperations(docker).ListAsync(new Dictionary<string, string> { [ComposeLabels.Project] = projectName }, ct);
+        var running = containers.Where(c => c.State == "running").ToList();
+        if (running.Count == 0) return "down";
+        var status = running[0].Status ?? "";
+        return status.Contains("(healthy)") ? "healthy" : status.Contains("unhealthy") ? "unhealthy" : status.Contains("starting") ? "starting" : "running";
     }
 
     async Task<bool> IsRunningAsync(string projectName, string releaseId, CancellationToken ct)

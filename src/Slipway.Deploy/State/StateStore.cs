@@ -10,11 +10,22 @@ namespace Slipway.Deploy.State;
 
 /// <summary>Small text files kept on the deploy target itself (a volume held by a never-started container),
 /// so every CI runner and laptop sees the same release history, stable marks and audit log.</summary>
-public sealed class StateStore(IDockerClient docker)
+public sealed class StateStore(IDockerClient docker, string name = StateStore.DefaultName)
 {
-    public const string VolumeName = "slipway-state";
-    public const string ContainerName = "slipway-state";
+    public const string DefaultName = "slipway-state";
     const string MountPath = "/state";
+
+    /// <summary>The volume holding the files, and the never-started container that holds the volume, share this name.</summary>
+    public string Name => name;
+    string ContainerName => name;
+    string VolumeName => name;
+
+    /// <summary>Removes the container and the volume with every file in it; for throw-away stores in tests.</summary>
+    public async Task DestroyAsync(CancellationToken ct = default)
+    {
+        await new ContainerOperations(docker).RemoveAsync(ContainerName, ct);
+        await new VolumeOperations(docker).RemoveAsync(VolumeName, ct);
+    }
 
     /// <summary>The file's text, or null when it does not exist yet.</summary>
     public async Task<string?> ReadAsync(string path, CancellationToken ct = default)
