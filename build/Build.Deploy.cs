@@ -89,10 +89,18 @@ partial class Build
         await (await ReleasesAsync()).RecordAsync(environment, "lock", $"acquired for {reason}");
     }
 
+    /// <summary>The lock is held through the smoke test and any automatic rollback, so it is released only here, at the very end.</summary>
     protected override void OnBuildFinished()
     {
         if (_lock is null) return;
-        LocksAsync().GetAwaiter().GetResult().ReleaseAsync(_lock).GetAwaiter().GetResult();
-        ReleasesAsync().GetAwaiter().GetResult().RecordAsync(_lock.Environment, "lock", "released").GetAwaiter().GetResult();
+        try
+        {
+            LocksAsync().GetAwaiter().GetResult().ReleaseAsync(_lock).GetAwaiter().GetResult();
+            ReleasesAsync().GetAwaiter().GetResult().RecordAsync(_lock.Environment, "lock", "released").GetAwaiter().GetResult();
+        }
+        catch (Exception e)
+        {
+            Serilog.Log.Warning("Could not release the lock on {Environment}: {Reason}; ./build.sh Lock --lock-action release --env {Environment} --force", _lock.Environment, e.Message);
+        }
     }
 }

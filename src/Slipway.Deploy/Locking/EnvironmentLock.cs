@@ -29,7 +29,7 @@ public sealed record LockInfo(string Environment, string Holder, string Host, in
 
 /// <summary>The environment is locked by someone else; the message names the holder and the way out.</summary>
 public sealed class LockHeldException(LockInfo holder) : Exception(
-    $"{holder.Environment} is locked by {holder}; wait with --lock-wait <seconds>, or, if that build is gone, ./build.sh Lock --action release --env {holder.Environment} --force")
+    $"{holder.Environment} is locked by {holder}; wait with --lock-wait <seconds>, or, if that build is gone, ./build.sh Lock --lock-action release --env {holder.Environment} --force")
 {
     public LockInfo Holder { get; } = holder;
 }

@@ -35,7 +35,7 @@ public sealed class StateStore(IDockerClient docker, string name = StateStore.De
         {
             var archive = await docker.Containers.GetArchiveFromContainerAsync(ContainerName,
                 new ContainerPathStatParameters { Path = $"{MountPath}/{path}" }, statOnly: false, ct);
-            await using var reader = new TarReader(archive.Stream!);
+            await using var reader = new TarReader(await ReadFullyAsync(archive.Stream!, ct));
             var entry = await reader.GetNextEntryAsync(copyData: false, ct);
             if (entry?.DataStream is null) return null;
             using var text = new StreamReader(entry.DataStream, Encoding.UTF8);
@@ -45,6 +45,22 @@ public sealed class StateStore(IDockerClient docker, string name = StateStore.De
         {
             return null;
         }
+    }
+
+    /// <summary>The engine's chunked archive stream can end without its closing chunk; what arrived before that is the whole archive.</summary>
+    static async Task<MemoryStream> ReadFullyAsync(Stream stream, CancellationToken ct)
+    {
+        var copy = new MemoryStream();
+        var buffer = new byte[81920];
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(buffer, ct)) > 0) await copy.WriteAsync(buffer.AsMemory(0, read), ct);
+        }
+        catch (EndOfStreamException) { }
+        finally { await stream.DisposeAsync(); }
+        copy.Position = 0;
+        return copy;
     }
 
     public async Task WriteAsync(string path, string content, CancellationToken ct = default)
