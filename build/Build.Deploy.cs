@@ -35,6 +35,9 @@ partial class Build
     [Parameter("Why the lock is taken (shown to whoever waits for it)")] readonly string? Message;
     [Parameter("Lock target: release someone else's lock")] readonly bool Force;
 
+    [Parameter("Name of the volume on the deploy target that keeps release history, stable marks and audit logs")]
+    readonly string StateName = Slipway.Deploy.State.StateStore.DefaultName;
+
     [Parameter("How long a new container may take to turn healthy")]
     readonly TimeSpan HealthTimeout = TimeSpan.FromMinutes(2);
 
@@ -47,7 +50,7 @@ partial class Build
     Release? _deployed;
     LockInfo? _lock;
 
-    async Task<ReleaseManager> ReleasesAsync() => new(await DockerAsync(), new ReleaseSettings(KeepReleases, Who));
+    async Task<ReleaseManager> ReleasesAsync() => new(await DockerAsync(), new ReleaseSettings(KeepReleases, Who) { StateName = StateName });
     async Task<EnvironmentLock> LocksAsync() => new(await DockerAsync(), LockTimeout);
 
     /// <summary>Reads the environment's compose files before anything runs; a problem throws its one-line error.</summary>

@@ -49,6 +49,8 @@ partial class Build
         var reason = SmokeTestFailed ? $"automatic: release {_deployed!.Id} failed its smoke test" : Message ?? "by hand";
         await LockAsync(environment, "rollback");
         var target = await (await ReleasesAsync()).RollbackAsync(environment, ProjectOf(environment), To, reason, await RegistryAsync());
+        if (target.State == ReleaseState.SmokePassed)
+            await new ImagePusher(new ImageOperations(await DockerAsync())).TagInRegistryAsync(ImageRef.Parse(target.Image), $"stable-{environment}", await RegistryAsync());
         if (SmokeTestFailed)
             Serilog.Log.Error("Release {Failed} failed its smoke test; {Environment} is back on {Release}; the build fails", _deployed!.Id, environment, target.Id);
     }

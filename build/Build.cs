@@ -12,6 +12,7 @@ partial class Build : BuildBase
 
     Target Compile => _ => _
         .Description("Compile every project of the solution")
+        .OnlyWhenStatic(() => !DeploysAnExistingImage || IsInvoked(nameof(Compile)))
         .Executes(() => DotNetTasks.BuildAsync(Solution, Configuration));
 
     Target Test => _ => _

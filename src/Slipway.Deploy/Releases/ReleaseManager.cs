@@ -89,8 +89,10 @@ public sealed class ReleaseManager(IDockerClient docker, ReleaseSettings setting
             ReleaseId = target.Id, StoredConfig = target.Config, Registry = registry,
         };
         await new Deployer(docker).DeployProjectAsync(Deployer.LoadProject(request), request, ct);
-        if (current is not null && current.Id != target.Id)
-            await history.With(current with { State = ReleaseState.RolledBack }).SaveAsync(_store, ct);
+        if (current is not null && current.Id != target.Id) history = history.With(current with { State = ReleaseState.RolledBack });
+        // Going back to a release that passed its smoke test makes it the stable one again; the one left is not.
+        if (target.State == ReleaseState.SmokePassed) history = history with { StableId = target.Id };
+        await history.SaveAsync(_store, ct);
         return target;
     }
 

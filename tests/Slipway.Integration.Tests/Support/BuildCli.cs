@@ -8,6 +8,9 @@ public static class BuildCli
     static readonly SemaphoreSlim Gate = new(1, 1);
     static string? _dll;
 
+    /// <summary>The compiled build, once a run has located or compiled it.</summary>
+    public static string? DllPath => _dll;
+
     public static async Task<ToolResult> RunAsync(params string[] args)
     {
         var dll = await BuildDllAsync();
