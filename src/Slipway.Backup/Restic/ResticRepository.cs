@@ -40,19 +40,20 @@ public sealed partial class ResticRepository
         ResticSnapshot.ParseList(await _restic.RunAsync(
             ["snapshots", "--json", "--no-lock", .. tags.Count == 0 ? [] : new[] { "--tag", string.Join(',', tags) }], ct));
 
-    /// <summary>The environment's snapshot by id prefix or "latest"; an unknown id fails with the valid ones listed.</summary>
-    public async Task<ResticSnapshot> FindSnapshotAsync(string environment, string idOrLatest, CancellationToken ct = default)
+    /// <summary>The environment's snapshot (any environment's when null) by id prefix or "latest"; an unknown id fails with the valid ones listed.</summary>
+    public async Task<ResticSnapshot> FindSnapshotAsync(string? environment, string idOrLatest, CancellationToken ct = default)
     {
-        var snapshots = await SnapshotsAsync([SnapshotTags.Environment(environment)], ct);
+        var snapshots = await SnapshotsAsync(environment is null ? [] : [SnapshotTags.Environment(environment)], ct);
+        var of = environment ?? "any environment";
         if (snapshots.Count == 0)
-            throw new BackupException($"the restic repository {Settings.DisplayName} holds no snapshot of {environment}; take one with ./build.sh Backup --env {environment}",
+            throw new BackupException($"the restic repository {Settings.DisplayName} holds no snapshot of {of}; take one with ./build.sh Backup --env {environment ?? "<env>"}",
                 BackupFailure.SnapshotNotFound);
         if (idOrLatest == Latest) return snapshots[^1];
         var matches = snapshots.Where(s => s.Id.StartsWith(idOrLatest, StringComparison.Ordinal)).ToList();
         if (matches.Count == 1 && idOrLatest.Length > 0) return matches[0];
-        var known = string.Join(", ", snapshots.TakeLast(5).Reverse().Select(s => $"{s.ShortId} ({s.Time.ToUniversalTime():yyyy-MM-dd HH:mm}Z {s.Kind})"));
-        var problem = matches.Count > 1 ? $"'{idOrLatest}' matches {matches.Count} snapshots of {environment}" : $"no snapshot '{idOrLatest}' of {environment}";
-        throw new BackupException($"{problem} in {Settings.DisplayName}; the latest are: {known} (all: ./build.sh Backups --env {environment})",
+        var known = string.Join(", ", snapshots.TakeLast(5).Reverse().Select(s => $"{s.ShortId} ({s.Time.ToUniversalTime():yyyy-MM-dd HH:mm}Z {s.Environment} {s.Kind})"));
+        var problem = matches.Count > 1 ? $"'{idOrLatest}' matches {matches.Count} snapshots of {of}" : $"no snapshot '{idOrLatest}' of {of}";
+        throw new BackupException($"{problem} in {Settings.DisplayName}; the latest are: {known} (all: ./build.sh Backups --env {environment ?? "<env>"})",
             BackupFailure.SnapshotNotFound);
     }
 
