@@ -14,7 +14,7 @@ internal static class BuildLog
     public static Logger Create(LoggingLevelSwitch level) =>
         new LoggerConfiguration()
             .MinimumLevel.ControlledBy(level)
-            .WriteTo.Console(new MaskingTextFormatter(new MessageTemplateTextFormatter(Template)))
+            .WriteTo.Sink(new ConsoleLineSink(new MaskingTextFormatter(new MessageTemplateTextFormatter(Template))))
             .CreateLogger();
 
     public static LogEventLevel ToLevel(Verbosity verbosity) => verbosity switch
