@@ -17,6 +17,7 @@ partial class Build
     [
         new("dockerd", "docker.io"), new(EmbeddedRegistry.Executable, "docker-registry"), new("age", "age"),
         new("restic", "restic"), new("debootstrap", "debootstrap"), new("htpasswd", "apache2-utils"),
+        new("crontab", "cron"),
     ];
 
     IDockerClient? _docker;

@@ -8,6 +8,8 @@ public sealed record BackupRequest(string Environment, BackupKind Kind, string R
 {
     public IReadOnlyList<string> Volumes { get; init; } = [];
     public IReadOnlyList<BackupFile> Files { get; init; } = [];
+    /// <summary>Leave out (and say so) volumes the engine does not have yet, as before the first deploy; otherwise that is an error.</summary>
+    public bool SkipMissingVolumes { get; init; }
     /// <summary>The snapshot's time; default now. For imports and for tests that need a history.</summary>
     public DateTimeOffset? Time { get; init; }
     /// <summary>Applied to the environment after the backup; null skips retention.</summary>

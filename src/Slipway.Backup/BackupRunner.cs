@@ -6,8 +6,9 @@ using Slipway.Backup.Restic;
 
 namespace Slipway.Backup;
 
-/// <summary>Backs up an environment as one restic snapshot: check the repository, clear stale locks, stream volumes (their
-/// services paused only while they are read), host files and the manifest into restic's stdin, then apply retention.</summary>
+/// <summary>Backs up an environment as one restic snapshot: find the volumes and their services, start restic (which opens the
+/// repository first, so a wrong password or missing repository stops here), stream volumes (their services paused only while
+/// they are read), host files and the manifest into its stdin, then apply retention.</summary>
 public sealed class BackupRunner(IDockerClient docker, ResticRepository repository, string helperImage)
 {
     public async Task<BackupResult> RunAsync(BackupRequest request, CancellationToken ct = default)
@@ -16,9 +17,7 @@ public sealed class BackupRunner(IDockerClient docker, ResticRepository reposito
         var clock = Stopwatch.StartNew();
         Log.Information("Backing up {Environment} ({Kind}, release {Release}) to {Repository}", environment, request.Kind.Name(), request.Release,
             repository.Settings.DisplayName);
-        await repository.EnsureAccessibleAsync(ct);
-        await new ResticLocks(repository).RemoveStaleAsync(ct: ct);
-        var mounts = await MountsAsync(request.Volumes, ct);
+        var mounts = await MountsAsync(request.Volumes, request.SkipMissingVolumes, ct);
 
         var run = Guid.NewGuid().ToString("N")[..12];
         var backup = new ResticBackup($"{environment}.tar", SnapshotTags.For(environment, request.Kind, request.Release, request.Commit, run)) { Time = request.Time };
@@ -26,7 +25,7 @@ public sealed class BackupRunner(IDockerClient docker, ResticRepository reposito
         var stream = new StreamedBackup(docker, helperImage, request, mounts, log);
         var summary = await repository.BackupAsync(backup, stream.WriteAsync, new Progress<ResticStatus>(s => log.ResticBytes(s.BytesDone)), ct);
 
-        var snapshot = (await repository.SnapshotsAsync([$"{SnapshotTags.RunKey}={run}"], ct)).Single();
+        var snapshot = new ResticSnapshot(summary.SnapshotId, request.Time ?? DateTimeOffset.UtcNow, System.Net.Dns.GetHostName(), backup.Tags, [$"/{backup.FileName}"]);
         var changes = request.PreviousManifest is { } previous ? ManifestDiff.Compare(previous.Files, stream.Manifest!.Files) : null;
         var result = new BackupResult(snapshot, stream.Manifest!, summary, changes, stream.Paused, clock.Elapsed, []);
         LogSummary(result);
@@ -34,15 +33,20 @@ public sealed class BackupRunner(IDockerClient docker, ResticRepository reposito
     }
 
     /// <summary>Each volume's labels and running containers, read before restic starts, so a missing volume changes nothing.</summary>
-    async Task<IReadOnlyList<VolumeSource>> MountsAsync(IReadOnlyList<string> volumes, CancellationToken ct)
+    async Task<IReadOnlyList<VolumeSource>> MountsAsync(IReadOnlyList<string> volumes, bool skipMissing, CancellationToken ct)
     {
         var pauser = new ServicePauser(docker);
         var sources = new List<VolumeSource>();
         foreach (var volume in volumes.Distinct())
         {
-            var labels = await new Slipway.Docker.VolumeOperations(docker).ExistsAsync(volume, ct)
-                ? (await docker.Volumes.InspectAsync(volume, ct)).Labels?.ToDictionary() ?? []
-                : throw new BackupException($"volume {volume} does not exist on the engine, so it cannot be backed up; deploy the environment first, or check --env");
+            if (!await new Slipway.Docker.VolumeOperations(docker).ExistsAsync(volume, ct))
+            {
+                if (!skipMissing)
+                    throw new BackupException($"volume {volume} does not exist on the engine, so it cannot be backed up; deploy the environment first, or check --env");
+                Log.Warning("Volume {Volume} does not exist yet; the snapshot goes without it", volume);
+                continue;
+            }
+            var labels = (await docker.Volumes.InspectAsync(volume, ct)).Labels?.ToDictionary() ?? [];
             sources.Add(new VolumeSource(volume, labels, await pauser.RunningMountersAsync(volume, ct)));
         }
         return sources;
@@ -101,8 +105,9 @@ internal sealed class StreamedBackup(IDockerClient docker, string helperImage, B
         {
             foreach (var step in PausePlan.For(volumes.Select(v => (v.Name, v.Containers)).ToList()))
             {
+                await using var reader = await archive.OpenReaderAsync(step.Volume, ct);
                 await pauser.PauseAsync(step.PauseBefore, ct);
-                await archive.ReadAsync(step.Volume, (stream, token) => tar.AddVolumeAsync(step.Volume, labels[step.Volume], stream, token), ct);
+                await reader.ReadAsync((stream, token) => tar.AddVolumeAsync(step.Volume, labels[step.Volume], stream, token), ct);
                 await pauser.UnpauseAsync(step.UnpauseAfter);
             }
         }

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Docker.DotNet;
-using Docker.DotNet.Models;
 using Serilog;
 using Slipway.Backup.Archive;
 using Slipway.Backup.Restic;
@@ -26,38 +25,42 @@ public sealed class RestoreRunner(IDockerClient docker, ResticRepository reposit
         return new RestorePlan(request, snapshot, content.Manifest, volumes, files, await ContainersAsync(volumes, ct));
     }
 
+    /// <summary>Stops the services, refills volumes and files, starts the services; a failure after a volume was emptied leaves
+    /// them stopped and says so, because starting them on half-restored data could do more harm.</summary>
     public async Task RestoreAsync(RestorePlan plan, CancellationToken ct = default)
     {
-        var containers = new ContainerOperations(docker);
         Log.Information("Restoring snapshot {Snapshot} into {Environment}", plan.Snapshot.ShortId, plan.Manifest.Environment);
-        foreach (var c in plan.Containers)
-        {
-            Log.Information("Stopping {Container} for the restore", c.Name);
-            await containers.StopAsync(c.Id, plan.Request.StopGrace, ct);
-        }
+        await StopAsync(plan, ct);
         var router = new RestoreRouter(plan, new VolumeArchive(docker, helperImage), new TransferLog($"Restore of {plan.Manifest.Environment}", plan.Request.Progress));
         try
         {
             foreach (var v in plan.Manifest.Volumes) await new VolumeOperations(docker).EnsureAsync(v.Name, v.Labels, ct);
             await repository.DumpAsync(plan.Snapshot, router.RunAsync, ct);
         }
-        catch (Exception e)
+        catch (Exception e) when (!router.ChangedVolumes)
         {
-            if (!router.ChangedVolumes)
-            {
-                await StartAsync(plan.Containers);
-                throw;
-            }
-            // Starting a service on half-restored data could make things worse; it stays stopped and the error says so.
-            var names = string.Join(", ", plan.Containers.Select(c => c.Name));
-            Log.Error("Restore of {Snapshot} failed after volumes were changed; left stopped: {Containers}", plan.Snapshot.ShortId, names);
-            if (e is OperationCanceledException) throw;
+            Log.Warning("Restore of {Snapshot} failed before any volume was changed: {Problem}", plan.Snapshot.ShortId, e.Message);
+            await StartAsync(plan.Containers);
+            throw;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var names = plan.Containers.Count > 0 ? string.Join(", ", plan.Containers.Select(c => c.Name)) : "none";
             throw new BackupException($"restore of snapshot {plan.Snapshot.ShortId} failed after volumes were changed ({e.Message}); " +
-                $"the services are left stopped ({(names.Length > 0 ? names : "none")}): fix the cause and run the restore again", BackupFailure.DataMismatch, e);
+                $"the services are left stopped ({names}): fix the cause and run the restore again", BackupFailure.DataMismatch, e);
         }
         await StartAsync(plan.Containers);
         Log.Information("Restored {Snapshot}: {Volumes} volumes, {Files} files ({Size}) verified against its manifest", plan.Snapshot.ShortId,
             plan.Volumes.Count, router.FilesVerified, ByteSize.Format(plan.Manifest.TotalBytes));
+    }
+
+    async Task StopAsync(RestorePlan plan, CancellationToken ct)
+    {
+        foreach (var c in plan.Containers)
+        {
+            Log.Information("Stopping {Container} for the restore", c.Name);
+            await new ContainerOperations(docker).StopAsync(c.Id, plan.Request.StopGrace, ct);
+        }
     }
 
     async Task StartAsync(IReadOnlyList<ServiceContainer> list)
@@ -73,17 +76,8 @@ public sealed class RestoreRunner(IDockerClient docker, ResticRepository reposit
     {
         var found = new Dictionary<string, ServiceContainer>();
         foreach (var volume in volumes.Where(v => v.Exists))
-        {
-            var running = await docker.Containers.ListContainersAsync(new ContainersListParameters
-            {
-                Filters = new Dictionary<string, IDictionary<string, bool>>
-                {
-                    ["volume"] = new Dictionary<string, bool> { [volume.Name] = true },
-                    ["status"] = new Dictionary<string, bool> { ["running"] = true },
-                },
-            }, ct);
-            foreach (var c in running) found.TryAdd(c.ID, new ServiceContainer(c.ID, c.Names.FirstOrDefault()?.TrimStart('/') ?? ContainerOperations.ShortId(c.ID)));
-        }
+            foreach (var c in await ServicePauser.RunningMountersAsync(docker, volume.Name, ct))
+                found.TryAdd(c.ID, new ServiceContainer(c.ID, c.Names.FirstOrDefault()?.TrimStart('/') ?? ContainerOperations.ShortId(c.ID)));
         return found.Values.ToList();
     }
 

@@ -58,10 +58,25 @@ public sealed record RetentionPolicy(int KeepDaily = 7, int KeepWeekly = 4, int 
         var removals = Removals(remove, keep.Concat(remove).ToList());
         foreach (var kept in remove.Except(removals))
             Log.Information("Keeping {Snapshot}, the newest pre-deploy snapshot of {Environment}", kept.ShortId, environment);
-        await repository.ForgetAsync(removals.Select(s => s.Id).ToList(), prune, ct);
+        await ForgetAsync(repository, removals.Select(s => s.Id).ToList(), prune, ct);
         Log.Information("Retention for {Environment} (daily {Daily}, weekly {Weekly}, monthly {Monthly}): kept {Kept}, forgot {Forgot}",
             environment, KeepDaily, KeepWeekly, KeepMonthly, keep.Count + remove.Count - removals.Count, removals.Count);
         return removals;
+    }
+
+    /// <summary>Forgetting needs an exclusive lock: a stale one (say, of a killed backup) is named, removed and the forget retried;
+    /// a live one fails with who holds it.</summary>
+    static async Task ForgetAsync(ResticRepository repository, IReadOnlyList<string> ids, bool prune, CancellationToken ct)
+    {
+        try
+        {
+            await repository.ForgetAsync(ids, prune, ct);
+        }
+        catch (BackupException e) when (e.Reason == BackupFailure.RepositoryLocked)
+        {
+            if ((await new ResticLocks(repository).RemoveStaleAsync(ct: ct)).Count > 0) throw;
+            await repository.ForgetAsync(ids, prune, ct);
+        }
     }
 
     static IEnumerable<ResticSnapshot> Snapshots(JsonElement group, string name) =>

@@ -34,14 +34,17 @@ internal sealed class ServicePauser(IDockerClient docker) : IAsyncDisposable
 
     /// <summary>The running containers that mount the volume; paused or stopped ones are left as they are.</summary>
     public async Task<IReadOnlyList<string>> RunningMountersAsync(string volume, CancellationToken ct) =>
-        (await docker.Containers.ListContainersAsync(new ContainersListParameters
+        (await RunningMountersAsync(docker, volume, ct)).Select(c => c.ID).ToList();
+
+    internal static async Task<IList<ContainerListResponse>> RunningMountersAsync(IDockerClient docker, string volume, CancellationToken ct) =>
+        await docker.Containers.ListContainersAsync(new ContainersListParameters
         {
             Filters = new Dictionary<string, IDictionary<string, bool>>
             {
                 ["volume"] = new Dictionary<string, bool> { [volume] = true },
                 ["status"] = new Dictionary<string, bool> { ["running"] = true },
             },
-        }, ct)).Select(c => c.ID).ToList();
+        }, ct);
 
     public async Task PauseAsync(IReadOnlyList<string> containers, CancellationToken ct)
     {

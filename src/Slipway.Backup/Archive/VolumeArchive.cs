@@ -33,19 +33,24 @@ public sealed class VolumeArchive(IDockerClient docker, string helperImage)
     /// <summary>Hands the volume's content (entries "volume/...") to <paramref name="consume"/>; the helper is created, never started.</summary>
     public async Task ReadAsync(string volume, Func<Stream, CancellationToken, Task> consume, CancellationToken ct = default)
     {
+        await using var reader = await OpenReaderAsync(volume, ct);
+        await reader.ReadAsync(consume, ct);
+    }
+
+    /// <summary>Creates the helper now, so that a caller who pauses services around <see cref="VolumeReader.ReadAsync"/> pauses
+    /// them only for the read, not for creating and removing the helper.</summary>
+    public async Task<VolumeReader> OpenReaderAsync(string volume, CancellationToken ct = default)
+    {
         if (!await ExistsAsync(volume, ct))
             throw new BackupException($"volume {volume} does not exist on the engine; deploy the environment first, or check --env");
-        var id = await CreateHelperAsync(volume, readOnly: true, ["true"], ct);
-        try
-        {
-            var archive = await docker.Containers.GetArchiveFromContainerAsync(id, new ContainerPathStatParameters { Path = ArchivePaths.MountPoint }, statOnly: false, ct);
-            await using var stream = archive.Stream ?? throw new BackupException($"the engine returned no archive for volume {volume}");
-            await consume(stream, ct);
-        }
-        finally
-        {
-            await RemoveHelperAsync(id);
-        }
+        return new VolumeReader(volume, await CreateHelperAsync(volume, readOnly: true, ["true"], ct), this);
+    }
+
+    internal async Task ReadHelperAsync(string id, string volume, Func<Stream, CancellationToken, Task> consume, CancellationToken ct)
+    {
+        var archive = await docker.Containers.GetArchiveFromContainerAsync(id, new ContainerPathStatParameters { Path = ArchivePaths.MountPoint }, statOnly: false, ct);
+        await using var stream = archive.Stream ?? throw new BackupException($"the engine returned no archive for volume {volume}");
+        await consume(stream, ct);
     }
 
     /// <summary>Empties the volume, then extracts into it the tar <paramref name="produce"/> writes (entries "volume/...", so the
@@ -119,9 +124,25 @@ public sealed class VolumeArchive(IDockerClient docker, string helperImage)
     }
 
     /// <summary>Runs even when the caller was cancelled, so no helper is left behind.</summary>
-    async Task RemoveHelperAsync(string id)
+    internal async Task RemoveHelperAsync(string id)
     {
         try { await new ContainerOperations(docker).RemoveAsync(id, CancellationToken.None); }
         catch (DockerApiException e) { Log.Warning("Could not remove backup helper {Id}: {Problem}", ContainerOperations.ShortId(id), e.Message); }
     }
+}
+
+/// <summary>A created (never started) helper container with one volume mounted read-only; disposing removes it.</summary>
+public sealed class VolumeReader : IAsyncDisposable
+{
+    readonly string _volume;
+    readonly string _helper;
+    readonly VolumeArchive _archive;
+
+    internal VolumeReader(string volume, string helper, VolumeArchive archive) => (_volume, _helper, _archive) = (volume, helper, archive);
+
+    /// <summary>Hands the volume's content (entries "volume/...") to <paramref name="consume"/>.</summary>
+    public Task ReadAsync(Func<Stream, CancellationToken, Task> consume, CancellationToken ct = default) =>
+        _archive.ReadHelperAsync(_helper, _volume, consume, ct);
+
+    public async ValueTask DisposeAsync() => await _archive.RemoveHelperAsync(_helper);
 }

@@ -27,9 +27,10 @@ internal sealed class ResticProcess(ResticSettings settings)
     {
         using var process = Start(args);
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
-        var stdout = PumpLinesAsync(process.StandardOutput, onLine);
+        var firstLine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stdout = PumpLinesAsync(process.StandardOutput, line => { firstLine.TrySetResult(); onLine(line); });
         if (producer is null) process.StandardInput.Close();
-        else await FeedAsync(process, producer, stderr, args[0], ct);
+        else if (await StartedAsync(process, firstLine.Task, ct)) await FeedAsync(process, producer, stderr, args[0], ct);
         await FinishAsync(process, stdout, stderr, args[0], ct);
     }
 
@@ -39,6 +40,7 @@ internal sealed class ResticProcess(ResticSettings settings)
         using var process = Start(args);
         process.StandardInput.Close();
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        PipeBuffer.TryGrow(process.StandardOutput.BaseStream);
         try
         {
             await consumer(process.StandardOutput.BaseStream, ct);
@@ -56,8 +58,22 @@ internal sealed class ResticProcess(ResticSettings settings)
         await FinishAsync(process, Task.CompletedTask, stderr, args[0], ct);
     }
 
+    /// <summary>restic prints its first JSON line once the repository is open and locked; only then does the producer start
+    /// (and pause services), so a wrong password or a missing repository stops the backup before anything else happens.</summary>
+    static async Task<bool> StartedAsync(Process process, Task firstLine, CancellationToken ct)
+    {
+        await Task.WhenAny(firstLine, process.WaitForExitAsync(ct));
+        if (ct.IsCancellationRequested)
+        {
+            Kill(process); // before the stdin handle closes, or restic would save an empty snapshot
+            ct.ThrowIfCancellationRequested();
+        }
+        return firstLine.IsCompleted && !process.HasExited;
+    }
+
     async Task FeedAsync(Process process, Func<Stream, CancellationToken, Task> producer, Task<string> stderr, string verb, CancellationToken ct)
     {
+        PipeBuffer.TryGrow(process.StandardInput.BaseStream);
         var input = new ResticInput(process.StandardInput.BaseStream);
         try
         {

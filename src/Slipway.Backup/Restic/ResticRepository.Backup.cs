@@ -24,7 +24,7 @@ public sealed partial class ResticRepository
             await _restic.RunLinesAsync(BackupArguments(backup), line => OnBackupLine(line, progress, s => summary = s), producer, ct);
             return summary ?? throw new BackupException($"restic backup to {Settings.DisplayName} ended without a summary; check the repository with ./build.sh VerifyBackup");
         }
-        catch
+        catch (Exception e) when (e is not BackupException { Reason: BackupFailure.WrongPassword or BackupFailure.RepositoryMissing })
         {
             await CleanUpFailedBackupAsync(runTag);
             throw;

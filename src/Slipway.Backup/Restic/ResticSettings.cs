@@ -16,7 +16,7 @@ public sealed partial record ResticSettings(string Repository, SecretValue Passw
 
     public override string ToString() => DisplayName;
 
-    [GeneratedRegex(@"(?<user>[^/:@]+):[^/@]+@")]
+    [GeneratedRegex(@"(?<=//)(?<user>[^/:@]+):[^/@]+@")]
     private static partial Regex UserInfoPassword();
 
     [GeneratedRegex(@"^(sftp|rest|s3|b2|azure|gs|swift|rclone):")]

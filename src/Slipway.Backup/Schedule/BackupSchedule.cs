@@ -59,7 +59,8 @@ public sealed class BackupSchedule(ScheduleSettings settings, string crontab = "
 
     async Task WriteAsync(string text, CancellationToken ct)
     {
-        var result = await RunAsync(["-"], text, ct);
+        // An empty table is removed rather than installed empty, so uninstalling leaves the user as before.
+        var result = text.Length == 0 ? await RunAsync(["-r"], null, ct) : await RunAsync(["-"], text, ct);
         if (!result.Succeeded) throw new BackupException($"crontab refused the new table: {result.StandardError.Trim()}; check it with crontab -l");
     }
 

@@ -67,12 +67,12 @@ public sealed class TestVolume(IDockerClient docker) : IAsyncDisposable
     /// <summary>A running container that mounts the volume, as a service would.</summary>
     public async Task<string> StartServiceAsync()
     {
-        var id = (await docker.Containers.CreateContainerAsync(Request(["sleep", "infinity"]))).ID;
+        var id = (await docker.Containers.CreateContainerAsync(Request(["bash", "-c", "trap 'exit 0' TERM; sleep infinity & wait"]))).ID;
         await docker.Containers.StartContainerAsync(id, new ContainerStartParameters());
         return id;
     }
 
-    public async Task<ContainerState> StateAsync(string id) => (await docker.Containers.InspectContainerAsync(id)).State;
+    public async Task<State> StateAsync(string id) => (await docker.Containers.InspectContainerAsync(id)).State!;
 
     CreateContainerParameters Request(IList<string> command) => new()
     {
