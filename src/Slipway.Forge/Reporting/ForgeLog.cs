@@ -8,10 +8,10 @@ internal sealed class ForgeLog(ILogger? logger)
     readonly ILogger _log = logger ?? Log.ForContext("SourceContext", "Slipway.Forge");
 
     public void Unavailable(string what, string reason) =>
-        _log.Warning("Not reporting {What} to the forge: {Reason}", what, reason);
+        _log.Warning("Not reporting {What:l} to the forge: {Reason:l}", what, reason);
 
     public void Failed(string what, string forge, string reason) =>
-        _log.Warning("Could not report {What} to {Forge}: {Reason}", what, forge, reason);
+        _log.Warning("Could not report {What:l} to {Forge}: {Reason:l}", what, forge, reason);
 
     public void Opened(int number, string target, string branch, string? url) =>
         _log.Information("Opened issue #{Number} for the failure of {Target} on {Branch}: {Url}", number, target, branch, url);

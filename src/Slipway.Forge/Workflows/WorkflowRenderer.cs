@@ -9,7 +9,7 @@ internal static class WorkflowRenderer
     {
         var root = new YamlMapping()
             .Add("name", workflow.Name)
-            .Add("on", Triggers(workflow, runnerLabels));
+            .Add("on", Triggers(workflow, build, runnerLabels));
         if (workflow.Concurrency is { } group)
             root.Add("concurrency", new YamlMapping().Add("group", group).Add("cancel-in-progress", YamlNode.Literal(workflow.CancelInProgress)));
         root.Add("jobs", Jobs(workflow, build, runnerLabels));
@@ -17,7 +17,7 @@ internal static class WorkflowRenderer
             [ForgejoActions.GeneratedHeader, $"declared by [ForgejoWorkflow(\"{workflow.Name}\")] on the build class"]);
     }
 
-    static YamlMapping Triggers(WorkflowSpec workflow, IReadOnlyList<string> runnerLabels)
+    static YamlMapping Triggers(WorkflowSpec workflow, BuildSurface build, IReadOnlyList<string> runnerLabels)
     {
         var on = new YamlMapping();
         if (workflow.PushBranches.Count > 0)
@@ -29,17 +29,17 @@ internal static class WorkflowRenderer
             on.Add("schedule", new YamlSequence(workflow.Schedules.Select(cron => (YamlNode)new YamlMapping().Add("cron", cron.Trim())).ToList()));
         if (workflow.OnWorkflowDispatch)
             on.Add("workflow_dispatch", workflow.Inputs.Count == 0 ? new YamlMapping()
-                : new YamlMapping().Add("inputs", Inputs(workflow, runnerLabels)));
+                : new YamlMapping().Add("inputs", Inputs(workflow, build, runnerLabels)));
         return on;
     }
 
-    static YamlMapping Inputs(WorkflowSpec workflow, IReadOnlyList<string> runnerLabels)
+    static YamlMapping Inputs(WorkflowSpec workflow, BuildSurface build, IReadOnlyList<string> runnerLabels)
     {
         var inputs = new YamlMapping();
         foreach (var input in workflow.Inputs)
         {
             var field = new YamlMapping()
-                .Add("description", DescriptionOf(input, workflow))
+                .Add("description", DescriptionOf(input, workflow, build))
                 .Add("required", YamlNode.Literal(input.IsRequired));
             if (input.Name == workflow.RunsOnInput)
                 field.Add("type", "choice").Add("options", YamlNode.List(runnerLabels));
@@ -50,8 +50,12 @@ internal static class WorkflowRenderer
         return inputs;
     }
 
-    static string DescriptionOf(WorkflowInput input, WorkflowSpec workflow) =>
-        input.Name == workflow.RunsOnInput ? $"--{input.Name}: also picks the runner with that label" : $"--{input.Name}";
+    static string DescriptionOf(WorkflowInput input, WorkflowSpec workflow, BuildSurface build)
+    {
+        var parameter = build.FindParameter(input.Name);
+        var text = $"{parameter?.Flag ?? "--" + input.Name}: {parameter?.Description ?? "passed to the build"}";
+        return input.Name == workflow.RunsOnInput ? $"{text} (also picks the runner with that label)" : text;
+    }
 
     static YamlMapping Jobs(WorkflowSpec workflow, BuildSurface build, IReadOnlyList<string> runnerLabels)
     {

@@ -39,7 +39,7 @@ public static partial class WorkflowValidator
         foreach (var problem in TriggerProblems(workflow))
             yield return problem;
         foreach (var secret in workflow.Secrets.Append(workflow.ForgeTokenSecret).Where(secret => !SecretName().IsMatch(secret)))
-            yield return $"imports the secret '{secret}', which Forgejo cannot hold; secret names are letters, digits and '_', not starting with a digit, GITHUB_ or GITEA_";
+            yield return $"imports the secret '{secret}', which Forgejo cannot hold; secret names are letters, digits and '_', not starting with a digit, GITHUB_ or GITEA_, and not CI";
         if (workflow.TimeoutMinutes is < 1 or > 4320)
             yield return $"has TimeoutMinutes = {workflow.TimeoutMinutes}; use 1 to 4320";
         if (workflow.Concurrency is { } group && string.IsNullOrWhiteSpace(group))
@@ -98,7 +98,7 @@ public static partial class WorkflowValidator
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
     private static partial Regex WorkflowName();
 
-    [GeneratedRegex("^(?!GITHUB_|GITEA_)[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("^(?!GITHUB_|GITEA_|CI$)[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.IgnoreCase)]
     private static partial Regex SecretName();
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]

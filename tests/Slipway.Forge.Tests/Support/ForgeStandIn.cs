@@ -101,6 +101,8 @@ sealed class ForgeStandIn : IDisposable
 
     public void Dispose()
     {
+        if (!_listener.IsListening)
+            return;
         _listener.Stop();
         _listener.Close();
         _loop.Wait(TimeSpan.FromSeconds(5));
