@@ -70,7 +70,10 @@ partial class Build
     {
         var image = await ImageToDeployAsync(environment);
         await LockAsync(environment, $"deploy {image.ByDigest.Digest?[7..19]}");
-        var request = DeployRequestFor(environment, image.ByDigest, image.Commit, image.Version) with { Registry = await RegistryAsync() };
+        var request = DeployRequestFor(environment, image.ByDigest, image.Commit, image.Version) with
+        {
+            Registry = await RegistryAsync(), Secrets = SecretsFor(environment),
+        };
         _deployed = await (await ReleasesAsync()).DeployAsync(request);
     }
 

@@ -7,10 +7,10 @@ partial class Build
     [Parameter("Registry host[:port] to push to; default: the embedded registry on 127.0.0.1:5000, started on demand")]
     readonly string? RegistryUrl;
 
-    [Parameter("Registry user name")]
+    [Parameter("Registry user name (default: registry_user from the secrets file)")]
     readonly string? RegistryUser;
 
-    [Parameter("Registry password"), Secret]
+    [Parameter("Registry password (default: registry_password from the secrets file)"), Secret]
     readonly string? RegistryPassword;
 
     PushedImage? _pushedImage;
@@ -25,7 +25,7 @@ partial class Build
             if (_commitImageLookedUp) return _commitImage;
             _commitImageLookedUp = true;
             if (Git.IsDirty) return null;
-            var registry = RegistryUrl is { Length: > 0 } url ? new RegistryEndpoint(url, RegistryUser, RegistryPassword) : new RegistryEndpoint(new EmbeddedRegistry(StateDirectory).Host);
+            var registry = RegistryUrl is { Length: > 0 } url ? new RegistryEndpoint(url, RegistryLoginUser, RegistryPassword) : Embedded.KnownEndpoint();
             using var client = new RegistryClient(registry);
             var digest = client.IsUpAsync().GetAwaiter().GetResult() ? client.GetDigestAsync(ImageName, Git.ShortCommit).GetAwaiter().GetResult() : null;
             return _commitImage = digest is null ? null : new ImageRef(registry.Host, ImageName, null, digest);
@@ -35,9 +35,12 @@ partial class Build
     /// <summary>A deploy of --version, or a promotion to prod of an already pushed commit: nothing is built, tested or pushed.</summary>
     bool DeploysAnExistingImage => Version is { Length: > 0 } || (TargetEnvironment == "prod" && CommitImage is not null);
 
+    /// <summary>Protected by htpasswd: with the secrets file's login, else one generated into the state directory on first use.</summary>
+    EmbeddedRegistry Embedded => new(StateDirectory) { RequiresLogin = true, Login = SecretsRegistryLogin };
+
     async Task<RegistryEndpoint> RegistryAsync() => RegistryUrl is { Length: > 0 } url
-        ? new RegistryEndpoint(url, RegistryUser, RegistryPassword)
-        : await new EmbeddedRegistry(StateDirectory).EnsureRunningAsync();
+        ? new RegistryEndpoint(url, RegistryLoginUser, RegistryPassword)
+        : await Embedded.EnsureRunningAsync();
 
     async Task PushReleaseImageAsync()
     {

@@ -7,6 +7,10 @@ public sealed record DeployRequest(string Environment, string ProjectName, IRead
 {
     /// <summary>Values for ${VAR} in the compose files, on top of the process environment; IMAGE is always the image above.</summary>
     public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
+    /// <summary>Secret values by variable name (from the secrets file). They fill compose secrets and ${NAME} in `environment:` when
+    /// containers are created; the loaded model and the configuration stored with the release keep only ${NAME}.</summary>
+    public IReadOnlyDictionary<string, string> Secrets { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The release this deploy is, written on its containers.</summary>
     public string? ReleaseId { get; init; }
 

@@ -23,9 +23,14 @@ public sealed class Deployer(IDockerClient docker)
         await EnsureNetworksAsync(project, ct);
         await EnsureVolumesAsync(project, ct);
         var replacer = new ServiceReplacer(new ContainerOperations(docker), request.HealthTimeout, request.StopGrace);
+        var secrets = SecretResolver.For(request);
         var changed = false;
         foreach (var service in DependencyOrder.Resolve(project))
-            changed |= await replacer.ReplaceAsync(ServiceContainerMapper.Map(project, service, 1, ReleaseLabels(request)), ct);
+        {
+            var serviceSecrets = secrets.Resolve(project, service);
+            foreach (var warning in serviceSecrets.Warnings) Log.Warning("{Warning}", warning);
+            changed |= await replacer.ReplaceAsync(ServiceContainerMapper.Map(project, service, 1, ReleaseLabels(request), serviceSecrets), ct);
+        }
 
         return new DeployResult(project.Name, PublicUrl(project), changed);
     }
@@ -39,6 +44,10 @@ public sealed class Deployer(IDockerClient docker)
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
         foreach (var (key, value) in request.Variables) variables[key] = value;
         variables["IMAGE"] = request.Image.ToString();
+        // Secret variables are interpolated as ${NAME} references, so no value enters the model or the release's stored
+        // configuration; SecretResolver fills them in when containers are created. The first load finds the compose secrets.
+        var secretNames = SecretResolver.ReferencedNames(request, new ComposeLoader().Load(request.ComposeFiles, variables, request.ProjectName));
+        foreach (var name in secretNames) variables[name] = "${" + name + "}";
         return new ComposeLoader().Load(request.ComposeFiles, variables, request.ProjectName);
     }
 
@@ -89,7 +98,4 @@ public sealed class Deployer(IDockerClient docker)
             await volumes.EnsureAsync(volume.Name, labels, ct);
         }
     }
-
-    
-
 }

@@ -17,11 +17,14 @@ public static class ServiceContainerMapper
     public static string NetworkName(ComposeProject project, string key) =>
         project.Networks.TryGetValue(key, out var network) ? network.Name : $"{project.Name}_{key}";
 
-    public static ContainerSpec Map(ComposeProject project, ServiceSpec service, int number, IReadOnlyDictionary<string, string> extraLabels)
+    /// <summary>With <paramref name="secrets"/>, the container gets the resolved environment and the secret files; without, the model's environment.</summary>
+    public static ContainerSpec Map(ComposeProject project, ServiceSpec service, int number, IReadOnlyDictionary<string, string> extraLabels,
+        ServiceSecrets? secrets = null)
     {
         var spec = new ContainerSpec(ContainerName(project, service, number), service.Image)
         {
-            Environment = service.Environment,
+            Environment = secrets?.Environment ?? service.Environment,
+            Files = secrets?.Files ?? [],
             Command = service.Command,
             Entrypoint = service.Entrypoint,
             Ports = service.Ports.Select(p => new PortBindingSpec(p.HostIp, p.PublishedPort, p.TargetPort, Protocol(p.Protocol))).ToList(),

@@ -22,6 +22,7 @@ public sealed class ContainerOperations(IDockerClient docker)
                     Container = created.ID,
                     EndpointConfig = new EndpointSettings { Aliases = aliases.ToList() },
                 }, ct);
+            if (spec.Files.Count > 0) await new ContainerFileWriter(docker).PutAsync(created.ID, spec.Files, ct);
         }
         catch
         {

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text.Json.Serialization;
+
 namespace Slipway.Docker;
 
 /// <summary>A port the container publishes on the host.</summary>
@@ -8,6 +11,15 @@ public sealed record MountSpec(string Type, string? Source, string Target, bool 
 
 /// <summary>The engine-side health check (the same fields as a compose healthcheck).</summary>
 public sealed record HealthcheckSpec(IReadOnlyList<string> Test, TimeSpan? Interval, TimeSpan? Timeout, int? Retries, TimeSpan? StartPeriod);
+
+/// <summary>A file put into a container after it is created and before it starts (a secret): never part of an image layer or the checkout.</summary>
+public sealed record ContainerFile(string Path, [property: JsonIgnore] byte[] Content, UnixFileMode Mode)
+{
+    /// <summary>What the configuration hash sees instead of the content, so a changed secret changes the hash without being in it.</summary>
+    public string ContentHash => Convert.ToHexStringLower(SHA256.HashData(Content));
+
+    public override string ToString() => $"{Path} ({Content.Length} bytes)";
+}
 
 /// <summary>Everything needed to create one container; built from a compose service by the deploy layer.</summary>
 public sealed record ContainerSpec(string Name, string Image)
@@ -28,4 +40,6 @@ public sealed record ContainerSpec(string Name, string Image)
     public string? WorkingDir { get; init; }
     public string? StopSignal { get; init; }
     public TimeSpan? StopGracePeriod { get; init; }
+    /// <summary>Files written into the created container, owned by the user it runs as (see <see cref="ContainerFileWriter"/>).</summary>
+    public IReadOnlyList<ContainerFile> Files { get; init; } = [];
 }

@@ -14,6 +14,15 @@ public sealed record RegistryEndpoint(string Host, string? Username = null, stri
     public global::Docker.DotNet.Models.AuthConfig? ToAuthConfig() => Username is null
         ? null
         : new global::Docker.DotNet.Models.AuthConfig { Username = Username, Password = Password, ServerAddress = Host };
+
+    /// <summary>Never the password: endpoints end up in log lines and exception messages.</summary>
+    public override string ToString() => Username is null ? Host : $"{Username}@{Host}";
+}
+
+/// <summary>A user and password for a registry; prints without the password.</summary>
+public sealed record RegistryLogin(string User, string Password)
+{
+    public override string ToString() => $"{User}:[REDACTED]";
 }
 
 /// <summary>Asks a registry (distribution v2 API) which manifest digest a tag points to, without pulling anything.</summary>
@@ -27,14 +36,17 @@ public sealed class RegistryClient(RegistryEndpoint registry) : IDisposable
 
     readonly HttpClient _http = CreateClient(registry);
 
-    public async Task<bool> IsUpAsync(CancellationToken ct = default)
+    public async Task<bool> IsUpAsync(CancellationToken ct = default) => await PingAsync(ct) is HttpStatusCode.OK or HttpStatusCode.Unauthorized;
+
+    /// <summary>The status of GET /v2/ with this endpoint's credentials (200, or 401 when they are refused or missing); null when nothing answers.</summary>
+    public async Task<HttpStatusCode?> PingAsync(CancellationToken ct = default)
     {
         try
         {
             using var response = await _http.GetAsync("v2/", ct);
-            return response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Unauthorized;
+            return response.StatusCode;
         }
-        catch (HttpRequestException) { return false; }
+        catch (HttpRequestException) { return null; }
     }
 
     /// <summary>The digest of <paramref name="repository"/>:<paramref name="reference"/>, or null when the registry does not have it.</summary>

@@ -64,6 +64,10 @@ public sealed partial class SopsDocument
         return file.Branches.Count == 0 ? [] : KeyPath.Leaves(file.Branches[0]).ToList();
     }
 
+    /// <summary>The age recipients a sops file is encrypted for, without decrypting it.</summary>
+    public static IReadOnlyList<string> ListRecipients(string path) =>
+        SopsFileReader.ReadEncrypted(path).Metadata.Age.Select(a => a.Recipient).ToList();
+
     public bool Contains(string keyPath) => KeyPath.TryFind(Root, ParsePath(keyPath), out var node, out _) && IsLeaf(node);
 
     /// <summary>The value at a key path such as "db/password" or "hosts/0".</summary>

@@ -77,7 +77,9 @@ public sealed class ReleaseManager(IDockerClient docker, ReleaseSettings setting
     }
 
     /// <summary>Goes back to <paramref name="to"/>, or to the stable release; the rolled-back release stays in the history.</summary>
-    public async Task<Release> RollbackAsync(string environment, string projectName, string? to, string reason, RegistryEndpoint? registry, CancellationToken ct = default)
+    /// <remarks>The stored configuration names its secrets; their values come from <paramref name="secrets"/> (the secrets file) as in a deploy.</remarks>
+    public async Task<Release> RollbackAsync(string environment, string projectName, string? to, string reason, RegistryEndpoint? registry,
+        IReadOnlyDictionary<string, string>? secrets = null, CancellationToken ct = default)
     {
         var history = await HistoryAsync(environment, ct);
         var current = await RunningReleaseAsync(projectName, history, ct);
@@ -86,7 +88,7 @@ public sealed class ReleaseManager(IDockerClient docker, ReleaseSettings setting
         await RecordAsync(environment, "rollback", $"{current?.Id ?? "-"} -> {target.Id}: {reason}", ct);
         var request = new DeployRequest(environment, projectName, [], ImageRef.Parse(target.Image), target.Commit, target.Version)
         {
-            ReleaseId = target.Id, StoredConfig = target.Config, Registry = registry,
+            ReleaseId = target.Id, StoredConfig = target.Config, Registry = registry, Secrets = secrets ?? new Dictionary<string, string>(),
         };
         await new Deployer(docker).DeployProjectAsync(Deployer.LoadProject(request), request, ct);
         if (current is not null && current.Id != target.Id) history = history.With(current with { State = ReleaseState.RolledBack });

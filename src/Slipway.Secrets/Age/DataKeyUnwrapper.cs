@@ -26,7 +26,7 @@ internal sealed class DataKeyUnwrapper(AgeCli age)
         throw new SecretsException(
             $"cannot decrypt {file}: no age identity matches its recipients ({string.Join(", ", metadata.Age.Select(a => a.Recipient))}); " +
             $"looked in {string.Join(", ", sources.Places.Select(p => p.Describe()))}; " +
-            $"put the matching AGE-SECRET-KEY in one of them (e.g. point {AgeKeySources.KeyFileVariable} at it)");
+            $"put the matching AGE-SECRET-KEY in one of them (e.g. point {AgeKeySources.KeyFileVariable} at it)") { IsMissingKey = true };
     }
 
     public static void RefuseUnsupported(string file, SopsMetadata metadata)

@@ -33,6 +33,13 @@ internal static class AtomicFile
         }
     }
 
+    /// <summary>Creates a folder only its owner may enter (0700); on Windows a plain folder.</summary>
+    public static void CreateOwnerOnlyDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(path);
+        else Directory.CreateDirectory(path, OwnerOnly | UnixFileMode.UserExecute);
+    }
+
     private const UnixFileMode DefaultMode = OwnerOnly | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
     private static UnixFileMode? ExistingMode(string path) =>

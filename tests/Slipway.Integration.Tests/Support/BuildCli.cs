@@ -11,14 +11,19 @@ public static class BuildCli
     /// <summary>The compiled build, once a run has located or compiled it.</summary>
     public static string? DllPath => _dll;
 
-    public static async Task<ToolResult> RunAsync(params string[] args)
+    public static Task<ToolResult> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string?>(), null, args);
+
+    /// <summary>Runs the build with extra environment variables (null removes one, e.g. SOPS_AGE_KEY) and, if given, text on stdin.</summary>
+    public static async Task<ToolResult> RunAsync(IReadOnlyDictionary<string, string?> environment, string? standardInput, params string[] args)
     {
         var dll = await BuildDllAsync();
+        // The child must not think it runs in CI, or it would install packages and print workflow commands.
+        var variables = new Dictionary<string, string?> { ["CI"] = null, ["GITHUB_ACTIONS"] = null, ["FORGEJO_ACTIONS"] = null };
+        foreach (var (name, value) in environment) variables[name] = value;
         return await ToolRunner.RunAsync(new ToolInvocation("dotnet", [dll, .. args])
         {
             WorkingDirectory = Repository.Root, ThrowOnFailure = false, Echo = OutputEcho.None,
-            // The child must not think it runs in CI, or it would install packages and print workflow commands.
-            Environment = new Dictionary<string, string?> { ["CI"] = null, ["GITHUB_ACTIONS"] = null, ["FORGEJO_ACTIONS"] = null },
+            Environment = variables, StandardInput = standardInput,
         });
     }
 
