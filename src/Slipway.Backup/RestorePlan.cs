@@ -9,6 +9,8 @@ public sealed record RestoreRequest(string Environment, string Snapshot, string 
     /// <summary>Also put configuration, secrets and extra files back where they came from (only those that differ).</summary>
     public bool IncludeFiles { get; init; } = true;
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>How long a restarted service may take to turn healthy again.</summary>
+    public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromMinutes(2);
     public IProgress<TransferProgress>? Progress { get; init; }
 }
 

@@ -50,6 +50,9 @@ public sealed class RestoreRunner(IDockerClient docker, ResticRepository reposit
                 $"the services are left stopped ({names}): fix the cause and run the restore again", BackupFailure.DataMismatch, e);
         }
         await StartAsync(plan.Containers);
+        // Handed back healthy, so whatever follows (a smoke test, the end of a rollback) finds the service serving.
+        foreach (var c in plan.Containers)
+            await new UntilContainerIsHealthy(new ContainerOperations(docker)).WaitAsync(c.Id, c.Name, plan.Request.HealthTimeout, ct);
         Log.Information("Restored {Snapshot}: {Volumes} volumes, {Files} files ({Size}) verified against its manifest", plan.Snapshot.ShortId,
             plan.Volumes.Count, router.FilesVerified, ByteSize.Format(plan.Manifest.TotalBytes));
     }
