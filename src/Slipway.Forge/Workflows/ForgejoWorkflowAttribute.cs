@@ -33,6 +33,9 @@ public sealed class ForgejoWorkflowAttribute(string name) : Attribute
     /// <summary>The targets to run, in one ./build.sh call so that assured-after-failure targets see the failure.</summary>
     public string[] InvokedTargets { get; set; } = [];
 
+    /// <summary>Fixed parameters after the targets, flag then value: ["--env", "prod"]; never a secret (those come from the secrets file).</summary>
+    public string[] Arguments { get; set; } = [];
+
     /// <summary>Repository secrets passed to the build as environment variables of the same name.</summary>
     public string[] ImportSecrets { get; set; } = [];
 

@@ -108,6 +108,7 @@ internal static class WorkflowRenderer
     {
         var words = new List<string> { "./build.sh" };
         words.AddRange(workflow.Targets);
+        words.AddRange(workflow.Arguments.Select(ShellWord));
         foreach (var input in workflow.Inputs)
         {
             var flag = build.FindParameter(input.Name)?.Flag ?? "--" + input.Name;
@@ -116,6 +117,10 @@ internal static class WorkflowRenderer
         }
         return string.Join(" ", words);
     }
+
+    /// <summary>A fixed argument as one shell word: plain when it is safe, else single-quoted.</summary>
+    internal static string ShellWord(string word) =>
+        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || "_-./:=@%+,".Contains(c)) ? word : "'" + word.Replace("'", "'\\''") + "'";
 
     static YamlMapping StepEnvironment(WorkflowSpec workflow)
     {

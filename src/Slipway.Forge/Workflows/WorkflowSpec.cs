@@ -13,6 +13,7 @@ public sealed record WorkflowSpec
     public string? RunsOn { get; init; }
     public string? RunsOnInput { get; init; }
     public IReadOnlyList<string> Targets { get; init; } = [];
+    public IReadOnlyList<string> Arguments { get; init; } = [];
     public IReadOnlyList<string> Secrets { get; init; } = [];
     public string? Concurrency { get; init; }
     public bool CancelInProgress { get; init; }
@@ -34,6 +35,7 @@ public sealed record WorkflowSpec
         RunsOn = attribute.RunsOn,
         RunsOnInput = attribute.RunsOnInput,
         Targets = attribute.InvokedTargets,
+        Arguments = attribute.Arguments,
         Secrets = attribute.ImportSecrets,
         Concurrency = attribute.Concurrency,
         CancelInProgress = attribute.CancelInProgress,

@@ -65,6 +65,11 @@ public static partial class WorkflowValidator
             yield return "invokes no target; set InvokedTargets";
         foreach (var target in workflow.Targets.Where(target => !build.HasTarget(target)))
             yield return $"invokes '{target}', which is not a target of the build; targets: {string.Join(", ", build.Targets)}";
+        foreach (var flag in workflow.Arguments.Where(word => word.StartsWith("--", StringComparison.Ordinal)))
+            if (build.FindParameter(flag) is not { } parameter)
+                yield return $"passes '{flag}', which is not a parameter of the build; parameters: {string.Join(", ", build.Parameters.Select(p => p.Flag))}";
+            else if (parameter.IsSecret)
+                yield return $"passes the secret parameter '{flag}' in plain text; leave it to the secrets file or an imported secret";
     }
 
     static IEnumerable<string> InputProblems(WorkflowSpec workflow, BuildSurface build)

@@ -13,7 +13,7 @@ namespace Slipway.Forge.Tests.Support;
     ImportSecrets = ["SOPS_AGE_KEY"], Concurrency = "deploy-dev", TimeoutMinutes = 30)]
 [ForgejoWorkflow("deploy-prod", OnPushBranches = ["main"], RunsOn = "prod", InvokedTargets = ["DeployProd"],
     ImportSecrets = ["SOPS_AGE_KEY"], Concurrency = "deploy-prod", TimeoutMinutes = 45)]
-[ForgejoWorkflow("backup", OnCron = ["0 3 * * *"], OnWorkflowDispatch = true, RunsOn = "prod", InvokedTargets = ["Backup"],
+[ForgejoWorkflow("backup", OnCron = ["0 3 * * *"], OnWorkflowDispatch = true, RunsOn = "prod", InvokedTargets = ["Backup"], Arguments = ["--env", "prod"],
     ImportSecrets = ["SOPS_AGE_KEY"], Concurrency = "deploy-prod", TimeoutMinutes = 120)]
 [ForgejoWorkflow("rollback", OnWorkflowDispatch = true, Inputs = ["env", "to?"], RunsOnInput = "env", InvokedTargets = ["Rollback"],
     ImportSecrets = ["SOPS_AGE_KEY"], Concurrency = "deploy-${{ inputs.env }}", TimeoutMinutes = 20)]

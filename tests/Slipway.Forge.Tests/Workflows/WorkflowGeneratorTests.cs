@@ -62,6 +62,15 @@ public class WorkflowGeneratorTests
     }
 
     [Fact]
+    public void FixedArgumentsFollowTheTargetsAsShellWords()
+    {
+        var steps = Seq(Workflow("backup").Jobs.Single(), "steps").Children.Cast<YamlDotNet.RepresentationModel.YamlMappingNode>();
+        Assert.Equal("./build.sh Backup --env prod", steps.Where(step => Has(step, "run")).Select(step => Text(step, "run")).Single());
+        Assert.Equal("'it'\\''s here'", WorkflowRenderer.ShellWord("it's here"));
+        Assert.Equal("--keep-daily=7", WorkflowRenderer.ShellWord("--keep-daily=7"));
+    }
+
+    [Fact]
     public void SecretsTheForgeTokenAndTheRunContextReachTheBuildAsEnvironment()
     {
         var env = Map(Seq(Workflow("deploy-prod").Jobs.Single(), "steps").Children.Cast<YamlDotNet.RepresentationModel.YamlMappingNode>().ElementAt(1), "env");

@@ -37,6 +37,16 @@ public class WorkflowValidatorTests
     }
 
     [Fact]
+    public void AFixedArgumentThatIsNoParameterOrASecretIsRefused()
+    {
+        Assert.Equal("[ForgejoWorkflow(\"deploy-dev\")] passes '--evn', which is not a parameter of the build; parameters: --env, --registry-password, --to",
+            Assert.Single(Problems(DeployDev with { Arguments = ["--evn", "dev"] })));
+        Assert.Equal("[ForgejoWorkflow(\"deploy-dev\")] passes the secret parameter '--registry-password' in plain text; leave it to the secrets file or an imported secret",
+            Assert.Single(Problems(DeployDev with { Arguments = ["--registry-password", "x"] })));
+        Assert.Empty(Problems(DeployDev with { Arguments = ["--env", "dev"] }));
+    }
+
+    [Fact]
     public void AnInputThatIsNoParameterIsRefusedListingTheParameters()
     {
         var rollback = new WorkflowSpec { Name = "rollback", OnWorkflowDispatch = true, Inputs = [new("envv", true)], RunsOn = "dev", Targets = ["Rollback"] };
