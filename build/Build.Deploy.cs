@@ -33,7 +33,7 @@ partial class Build
 
     [Parameter("Lock target: acquire, release or status")] readonly string LockAction = "status";
     [Parameter("Why the lock is taken (shown to whoever waits for it)")] readonly string? Message;
-    [Parameter("Lock target: release someone else's lock")] readonly bool Force;
+    [Parameter("Lock: break another build's lock; Restore: replace without asking")] readonly bool Force;
 
     [Parameter("Name of the volume on the deploy target that keeps release history, stable marks and audit logs")]
     readonly string StateName = Slipway.Deploy.State.StateStore.DefaultName;
@@ -74,6 +74,7 @@ partial class Build
         {
             Registry = await RegistryAsync(), Secrets = SecretsFor(environment),
         };
+        await SetDeployStatusAsync(Slipway.Forge.Api.CommitState.Pending, $"deploying {image.Version} to {environment}");
         _deployed = await (await ReleasesAsync()).DeployAsync(request);
     }
 

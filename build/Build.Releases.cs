@@ -40,6 +40,7 @@ partial class Build
             throw;
         }
         await releases.RecordSmokeTestAsync(environment, release.Id, passed: true, "");
+        if (_deployed is not null) await SetDeployStatusAsync(Slipway.Forge.Api.CommitState.Success, $"{release.Id} passed its smoke test in {environment}");
         await new ImagePusher(new ImageOperations(await DockerAsync())).TagInRegistryAsync(ImageRef.Parse(release.Image), $"stable-{environment}", await RegistryAsync());
     }
 
@@ -51,6 +52,7 @@ partial class Build
         var target = await (await ReleasesAsync()).RollbackAsync(environment, ProjectOf(environment), To, reason, await RegistryAsync(), SecretsFor(environment));
         if (target.State == ReleaseState.SmokePassed)
             await new ImagePusher(new ImageOperations(await DockerAsync())).TagInRegistryAsync(ImageRef.Parse(target.Image), $"stable-{environment}", await RegistryAsync());
+        if (SmokeTestFailed) await RestoreDataAfterRollbackAsync(environment);
         if (SmokeTestFailed)
             Serilog.Log.Error("Release {Failed} failed its smoke test; {Environment} is back on {Release}; the build fails", _deployed!.Id, environment, target.Id);
     }

@@ -1,4 +1,5 @@
 using Slipway.Engine;
+using Slipway.Backup;
 using Slipway.Tooling;
 
 /// <summary>The delivery pipeline, commit to running service: every target is one sentence; the work lives in src/.</summary>
@@ -18,6 +19,7 @@ partial class Build : BuildBase
     Target Test => _ => _
         .Description("Run the unit and integration tests (as a dependency: only when the sources changed since they last passed)")
         .DependsOn(Compile, Prerequisites)
+        .Requires(() => WorkflowsAreCurrent())
         .OnlyWhenStatic(() => !DeploysAnExistingImage)
         .OnlyWhenDynamic(() => IsInvoked(nameof(Test)) || !TestsPassedForTheseSources)
         .Executes(RunTestsAsync);
@@ -74,6 +76,24 @@ partial class Build : BuildBase
         .AssuredAfterFailure()
         .OnlyWhenDynamic(() => IsInvoked(nameof(Rollback)) || SmokeTestFailed)
         .Executes(RollbackAsync);
+
+    Target Backup => _ => _
+        .Description("Snapshot --env's volumes (services paused while read), configuration and secrets file with restic; then retention")
+        .Requires(() => EnvironmentIsValid(Env))
+        .Executes(() => BackupAsync(Env!, BackupKinds.Parse(Kind)));
+
+    Target PreDeploySnapshot => _ => _
+        .Description("Snapshot the environment before its deploy (prod by default, --snapshot-before), for a restore after a bad migration")
+        .DependentFor(Deploy, DeployDev, DeployProd)
+        .After(PushRegistry)
+        .OnlyWhenStatic(() => TakesPreDeploySnapshot)
+        .Executes(TakePreDeploySnapshotAsync);
+
+    Target Restore => _ => _
+        .Description("Restore --env from --snapshot <id|latest>: shows what it replaces and asks (or --force), then smoke-tests")
+        .Requires(() => EnvironmentIsValid(Env))
+        .Triggers(SmokeTest)
+        .Executes(() => RestoreAsync(Env!, Snapshot, confirmed: Force));
 
     Target Releases => _ => _
         .Description("List the releases of --env: id, digest, commit, version, when, stable, retained")

@@ -10,7 +10,7 @@ namespace Slipway.Integration.Tests;
 
 /// <summary>Deploy, promotion and rollback as release managers run them: the compiled build against the real engine and registry.</summary>
 [Collection(EngineCollection.Name)]
-public sealed class ReleaseCliTests(EngineFixture engine) : IAsyncLifetime
+public sealed partial class ReleaseCliTests(EngineFixture engine) : IAsyncLifetime
 {
     const string Repository = "slipway-it-cli";
     const string OtherCommit = "fedcba9876543210fedcba9876543210fedcba98";
