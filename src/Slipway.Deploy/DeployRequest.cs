@@ -21,6 +21,20 @@ public sealed record DeployRequest(string Environment, string ProjectName, IRead
     public RegistryEndpoint? Registry { get; init; }
     public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromMinutes(2);
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Services with published ports go behind the environment's edge (nginx) and are switched blue/green without a gap;
+    /// false: they publish their ports themselves and are replaced stop-then-start, with a short gap.</summary>
+    public bool UseEdge { get; init; } = true;
+    /// <summary>Path a new release must answer with 2xx, over the edge's network, before the edge switches to it.</summary>
+    public string HealthPath { get; init; } = "/health";
+    /// <summary>Pause between HTTP probes of a new release (the engine's health check has its own interval).</summary>
+    public TimeSpan ProbeInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>How long the old release keeps running after the switch, so requests it is serving finish.</summary>
+    public TimeSpan DrainTime { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>Stopped releases kept per service for a fast rollback (started again instead of created); older ones are removed.</summary>
+    public int KeepStopped { get; init; } = 1;
+    /// <summary>The image the edge's nginx is installed on (no public registry is needed).</summary>
+    public string EdgeBaseImage { get; init; } = "slipway/debian:bookworm-minbase";
 }
 
 /// <summary>Where the deployed environment answers: the first published port of its services, on loopback.</summary>

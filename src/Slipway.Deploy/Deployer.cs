@@ -1,6 +1,7 @@
 using Docker.DotNet;
 using Serilog;
 using Slipway.Compose;
+using Slipway.Deploy.Edge;
 using Slipway.Docker;
 
 namespace Slipway.Deploy;
@@ -22,6 +23,7 @@ public sealed class Deployer(IDockerClient docker)
         await EnsureImageAsync(request, ct);
         await EnsureNetworksAsync(project, ct);
         await EnsureVolumesAsync(project, ct);
+        var edge = await EnsureEdgeAsync(project, request, ct);
         var replacer = new ServiceReplacer(new ContainerOperations(docker), request.HealthTimeout, request.StopGrace);
         var secrets = SecretResolver.For(request);
         var changed = false;
@@ -29,7 +31,10 @@ public sealed class Deployer(IDockerClient docker)
         {
             var serviceSecrets = secrets.Resolve(project, service);
             foreach (var warning in serviceSecrets.Warnings) Log.Warning("{Warning}", warning);
-            changed |= await replacer.ReplaceAsync(ServiceContainerMapper.Map(project, service, 1, ReleaseLabels(request), serviceSecrets), ct);
+            var spec = ServiceContainerMapper.Map(project, service, 1, ReleaseLabels(request), serviceSecrets);
+            changed |= edge is not null && edge.Spec.Ports.Any(p => p.Service == service.Name)
+                ? await BlueGreen(edge, request).ReplaceAsync(BlueGreenReplacer.SideBySide(spec, project.Name, service.Name), ct)
+                : await replacer.ReplaceAsync(spec, ct);
         }
 
         return new DeployResult(project.Name, PublicUrl(project), changed);
@@ -67,6 +72,35 @@ public sealed class Deployer(IDockerClient docker)
         [LabelPrefix + "image"] = request.Image.ToString(),
         [LabelPrefix + "release"] = request.ReleaseId ?? "",
     };
+
+    BlueGreenReplacer BlueGreen(EdgeProxy edge, DeployRequest request) => new(new ContainerOperations(docker), edge,
+        new BlueGreenSettings(request.HealthTimeout, request.ProbeInterval, request.HealthPath, request.DrainTime, request.StopGrace, request.KeepStopped));
+
+    /// <summary>The environment's edge, running before any release changes; null when it publishes nothing or deploys without the edge.</summary>
+    async Task<EdgeProxy?> EnsureEdgeAsync(ComposeProject project, DeployRequest request, CancellationToken ct)
+    {
+        if (!request.UseEdge || EdgeSpec.For(project, request.EdgeBaseImage) is not { } spec) return null;
+        foreach (var service in spec.Ports.Select(p => project.Services[p.Service]).Where(s => s.ContainerName is not null).Distinct())
+            throw new EdgeException($"service {service.Name} sets container_name {service.ContainerName}, so two releases cannot run side by side behind the edge; remove container_name, or deploy without the edge");
+        var edge = new EdgeProxy(docker, spec);
+        await edge.EnsureAsync(await LiveContainersAsync(spec, ct), ct);
+        return edge;
+    }
+
+    /// <summary>Per service behind the edge, its newest running container: what a new edge routes to.</summary>
+    async Task<IReadOnlyDictionary<string, string>> LiveContainersAsync(EdgeSpec spec, CancellationToken ct)
+    {
+        var live = new Dictionary<string, string>();
+        foreach (var service in spec.Ports.Select(p => p.Service).Distinct())
+        {
+            var running = (await new ContainerOperations(docker).ListAsync(new Dictionary<string, string>
+            {
+                [ComposeLabels.Project] = spec.ProjectName, [ComposeLabels.Service] = service,
+            }, ct)).Where(c => c.State == "running").OrderByDescending(c => c.Created).FirstOrDefault();
+            if (running is not null) live[service] = running.Names[0].TrimStart('/');
+        }
+        return live;
+    }
 
     async Task EnsureImageAsync(DeployRequest request, CancellationToken ct)
     {

@@ -8,10 +8,14 @@ public sealed class UntilContainerIsHealthy(ContainerOperations containers)
     /// <summary>Without a health check a container counts as up once it has kept running this long.</summary>
     public static readonly TimeSpan RunningGrace = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long a restarting container is watched for the moment between runs that shows its exit code.</summary>
+    static readonly TimeSpan CrashLoopGrace = TimeSpan.FromSeconds(10);
+
     public async Task WaitAsync(string id, string name, TimeSpan timeout, CancellationToken ct = default)
     {
         var started = DateTimeOffset.UtcNow;
         var lastStatus = "";
+        DateTimeOffset? crashLoopSince = null;
         while (true)
         {
             var container = await containers.InspectAsync(id, ct)
@@ -21,9 +25,18 @@ public sealed class UntilContainerIsHealthy(ContainerOperations containers)
             if (health != lastStatus && health is not null) Log.Information("{Container} is {Health}", name, health);
             lastStatus = health ?? "";
             if (health == "healthy" && state.Running) return;
-            // With a restart policy a crashing process comes back again and again; the first exit is the verdict.
-            if ((!state.Running || state.Restarting || container.RestartCount > 0) && state.FinishedAt is { Length: > 0 } && !state.FinishedAt.StartsWith("0001"))
+            // With a restart policy a crashing process comes back again and again; the first exit seen is the verdict.
+            if ((!state.Running || state.Restarting) && state.FinishedAt is { Length: > 0 } && !state.FinishedAt.StartsWith("0001"))
                 throw await FailAsync(id, name, $"exited with code {state.ExitCode}", ct);
+            // Restarted and running again: the engine has reset the exit code, so look again, quickly, until it is between runs.
+            if (container.RestartCount > 0)
+            {
+                crashLoopSince ??= DateTimeOffset.UtcNow;
+                if (DateTimeOffset.UtcNow - crashLoopSince > CrashLoopGrace)
+                    throw await FailAsync(id, name, $"keeps exiting (restarted {container.RestartCount} times)", ct);
+                await Task.Delay(TimeSpan.FromMilliseconds(20), ct);
+                continue;
+            }
             if (health == "unhealthy") throw await FailAsync(id, name, "turned unhealthy", ct);
             if (health is null && DateTimeOffset.UtcNow - started >= RunningGrace) return;
             if (DateTimeOffset.UtcNow - started > timeout)

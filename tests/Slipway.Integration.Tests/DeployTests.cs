@@ -33,7 +33,7 @@ public sealed class DeployTests(EngineFixture engine)
         Assert.True(result.Changed);
         Assert.Equal(env.Url, result.PublicUrl);
         await new SmokeTester(Http).RunAsync(Smoke(env));
-        var container = Assert.Single(await env.ContainersAsync());
+        var container = Assert.Single(await env.RunningAppAsync());
         Assert.Equal("running", container.State);
         Assert.Equal("app", container.Labels[ComposeLabels.Service]);
         Assert.Equal(image.ToString(), container.Labels["org.slipway.image"]);
@@ -46,7 +46,7 @@ public sealed class DeployTests(EngineFixture engine)
         await using var env = new TestEnvironment(engine.Docker);
         var image = await PushedSampleAsync();
         await new Deployer(engine.Docker).DeployAsync(env.Request(image));
-        var before = Assert.Single(await env.ContainersAsync());
+        var before = Assert.Single(await env.RunningAppAsync());
         var created = await Http.PostAsJsonAsync(new Uri(env.Url, "/readings"), new { sensor = "it", value = 1.5 });
         created.EnsureSuccessStatusCode();
 
@@ -55,7 +55,7 @@ public sealed class DeployTests(EngineFixture engine)
 
         // Then the same container keeps serving the same data
         Assert.False(result.Changed);
-        Assert.Equal(before.ID, Assert.Single(await env.ContainersAsync()).ID);
+        Assert.Equal(before.ID, Assert.Single(await env.RunningAppAsync()).ID);
         Assert.Contains("\"sensor\":\"it\"", await Http.GetStringAsync(new Uri(env.Url, "/readings")));
     }
 
@@ -66,7 +66,7 @@ public sealed class DeployTests(EngineFixture engine)
         await using var env = new TestEnvironment(engine.Docker);
         var image = await PushedSampleAsync();
         await new Deployer(engine.Docker).DeployAsync(env.Request(image));
-        var previous = Assert.Single(await env.ContainersAsync());
+        var previous = Assert.Single(await env.RunningAppAsync());
 
         // When a release whose process exits at once is deployed
         env.WriteOverride("""
@@ -76,7 +76,7 @@ public sealed class DeployTests(EngineFixture engine)
 
         // Then the failure is named, no container is left behind, and the previous one serves again
         Assert.Contains("exited with code 3", error.Message);
-        var remaining = Assert.Single(await env.ContainersAsync());
+        var remaining = Assert.Single(await env.ContainersAsync(), c => c.Labels[ComposeLabels.Service] == "app");
         Assert.Equal(previous.ID, remaining.ID);
         Assert.Equal("running", remaining.State);
         await new SmokeTester(Http).RunAsync(Smoke(env));

@@ -55,7 +55,7 @@ public sealed class ReleaseTests(EngineFixture engine) : IAsyncLifetime
         var history = await Releases.HistoryAsync("test");
         Assert.Equal(ReleaseState.RolledBack, history.Find(bad.Id)!.State);
         Assert.Equal(good.Id, history.StableId);
-        var container = Assert.Single(await env.ContainersAsync());
+        var container = Assert.Single(await env.RunningAppAsync());
         Assert.Equal(good.Id, container.Labels["org.slipway.release"]);
     }
 
@@ -81,7 +81,7 @@ public sealed class ReleaseTests(EngineFixture engine) : IAsyncLifetime
         await Releases.RollbackAsync("test", env.ProjectName, to: first.Id, "by hand", engine.Registry);
 
         // Then the container runs with r1's configuration, although the compose files now say Debug
-        var inspected = await engine.Containers.InspectAsync(Assert.Single(await env.ContainersAsync()).ID);
+        var inspected = await engine.Containers.InspectAsync(Assert.Single(await env.RunningAppAsync()).ID);
         Assert.Contains("LOG_LEVEL=Warning", inspected!.Config!.Env!);
     }
 
@@ -90,13 +90,13 @@ public sealed class ReleaseTests(EngineFixture engine) : IAsyncLifetime
     {
         await using var env = new TestEnvironment(engine.Docker);
         var only = await Releases.DeployAsync(env.Request(await SampleImages.PushAsync(engine, "slipway-it/sample")));
-        var before = Assert.Single(await env.ContainersAsync());
+        var before = Assert.Single(await env.RunningAppAsync());
 
         var error = await Assert.ThrowsAsync<ReleaseException>(() => Releases.RollbackAsync("test", env.ProjectName, null, "by hand", engine.Registry));
 
         Assert.Contains("no earlier stable release", error.Message);
         Assert.Contains(only.Id, error.Message);
-        Assert.Equal(before.ID, Assert.Single(await env.ContainersAsync()).ID);
+        Assert.Equal(before.ID, Assert.Single(await env.RunningAppAsync()).ID);
     }
 
     [Fact]

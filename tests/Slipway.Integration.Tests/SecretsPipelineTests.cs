@@ -21,7 +21,10 @@ public static partial class SecretsPipelineTests
         async Task<ContainerInspectResponse> ContainerAsync()
         {
             Assert.True(run.Run.ExitCode == 0, run.Run.StandardOutput + run.Run.StandardError);
-            var listed = await new ContainerOperations(run.Docker).ListAsync(new Dictionary<string, string> { [ComposeLabels.Project] = run.ProjectName });
+            var listed = await new ContainerOperations(run.Docker).ListAsync(new Dictionary<string, string>
+            {
+                [ComposeLabels.Project] = run.ProjectName, [ComposeLabels.Service] = "app",
+            });
             return (await new ContainerOperations(run.Docker).InspectAsync(Assert.Single(listed).ID))!;
         }
 

@@ -1,6 +1,7 @@
 using Docker.DotNet;
 using Serilog;
 using Slipway.Compose;
+using Slipway.Deploy.Edge;
 using Slipway.Deploy.State;
 using Slipway.Docker;
 
@@ -77,9 +78,10 @@ public sealed class ReleaseManager(IDockerClient docker, ReleaseSettings setting
     }
 
     /// <summary>Goes back to <paramref name="to"/>, or to the stable release; the rolled-back release stays in the history.</summary>
-    /// <remarks>The stored configuration names its secrets; their values come from <paramref name="secrets"/> (the secrets file) as in a deploy.</remarks>
+    /// <remarks>The stored configuration names its secrets; their values come from <paramref name="secrets"/> (the secrets file) as in a deploy.
+    /// <paramref name="configure"/> sets how it switches (edge, health gates, drain), as for a deploy; the image and configuration stay the release's.</remarks>
     public async Task<Release> RollbackAsync(string environment, string projectName, string? to, string reason, RegistryEndpoint? registry,
-        IReadOnlyDictionary<string, string>? secrets = null, CancellationToken ct = default)
+        IReadOnlyDictionary<string, string>? secrets = null, Func<DeployRequest, DeployRequest>? configure = null, CancellationToken ct = default)
     {
         var history = await HistoryAsync(environment, ct);
         var current = await RunningReleaseAsync(projectName, history, ct);
@@ -90,6 +92,8 @@ public sealed class ReleaseManager(IDockerClient docker, ReleaseSettings setting
         {
             ReleaseId = target.Id, StoredConfig = target.Config, Registry = registry, Secrets = secrets ?? new Dictionary<string, string>(),
         };
+        // Only how it switches may change: what runs is the release's own image and stored configuration.
+        if (configure is not null) request = configure(request) with { Image = request.Image, ReleaseId = target.Id, StoredConfig = target.Config };
         await new Deployer(docker).DeployProjectAsync(Deployer.LoadProject(request), request, ct);
         if (current is not null && current.Id != target.Id) history = history.With(current with { State = ReleaseState.RolledBack });
         // Going back to a release that passed its smoke test makes it the stable one again; the one left is not.
@@ -132,7 +136,7 @@ public sealed class ReleaseManager(IDockerClient docker, ReleaseSettings setting
     public async Task<string> HealthOfAsync(string projectName, CancellationToken ct = default)
     {
         var containers = await new ContainerOperations(docker).ListAsync(new Dictionary<string, string> { [ComposeLabels.Project] = projectName }, ct);
-        var running = containers.Where(c => c.State == "running").ToList();
+        var running = containers.Where(c => c.State == "running" && !EdgeSpec.IsEdge(c.Labels)).ToList();
         if (running.Count == 0) return "down";
         var status = running[0].Status ?? "";
         return status.Contains("(healthy)") ? "healthy" : status.Contains("unhealthy") ? "unhealthy" : status.Contains("starting") ? "starting" : "running";

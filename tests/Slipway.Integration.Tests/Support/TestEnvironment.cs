@@ -37,8 +37,16 @@ public sealed class TestEnvironment : IAsyncDisposable
     public DeployRequest Request(ImageRef image, string commit = EngineFixture.Commit) =>
         new("test", ProjectName, [BaseFile, OverrideFile], image, commit, "9.9.9") { HealthTimeout = TimeSpan.FromSeconds(60) };
 
+    /// <summary>Every container of the project: releases (running or kept stopped for rollback) and the edge.</summary>
     public async Task<IList<ContainerListResponse>> ContainersAsync() =>
         await new ContainerOperations(_docker).ListAsync(new Dictionary<string, string> { [ComposeLabels.Project] = ProjectName });
+
+    /// <summary>The release containers of the app service that run now (stopped ones kept for rollback and the edge left out).</summary>
+    public async Task<IList<ContainerListResponse>> RunningAppAsync() =>
+        (await new ContainerOperations(_docker).ListAsync(new Dictionary<string, string>
+        {
+            [ComposeLabels.Project] = ProjectName, [ComposeLabels.Service] = "app",
+        })).Where(c => c.State == "running").ToList();
 
     public async ValueTask DisposeAsync()
     {
