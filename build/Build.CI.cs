@@ -18,6 +18,12 @@ using Slipway.Forge.Workflows;
     Arguments = ["--env", "prod"], ImportSecrets = ["SOPS_AGE_KEY"], Concurrency = "deploy-prod", TimeoutMinutes = 120)]
 [ForgejoWorkflow("rollback", OnWorkflowDispatch = true, Inputs = ["env", "to?"], RunsOnInput = "env", InvokedTargets = [nameof(Rollback)],
     ImportSecrets = ["SOPS_AGE_KEY"], Concurrency = "deploy-${{ inputs.env }}", TimeoutMinutes = 30)]
+[ForgejoWorkflow("preview", OnPullRequestTypes = ["opened", "synchronize", "reopened"], RunsOn = "dev", InvokedTargets = [nameof(DeployPreview)],
+    Arguments = ["--pr", "${{ github.event.pull_request.number }}", "--preview-docker-host", "${{ vars.PREVIEW_DOCKER_HOST }}"],
+    ImportSecrets = ["SOPS_AGE_KEY"], Concurrency = "preview-${{ github.event.pull_request.number }}", TimeoutMinutes = 60)]
+[ForgejoWorkflow("preview-cleanup", OnPullRequestTypes = ["closed"], RunsOn = "dev", InvokedTargets = [nameof(CleanupPreview)],
+    Arguments = ["--pr", "${{ github.event.pull_request.number }}", "--preview-docker-host", "${{ vars.PREVIEW_DOCKER_HOST }}"],
+    Concurrency = "preview-${{ github.event.pull_request.number }}", TimeoutMinutes = 15)]
 partial class Build
 {
     Target GenerateWorkflows => _ => _
@@ -27,7 +33,7 @@ partial class Build
 
     Target ReportToForge => _ => _
         .Description("In CI: open (or comment on) a bug issue for the failed target, or close it when the workflow is green again")
-        .TriggeredBy(Test, Deploy, DeployDev, DeployProd, Rollback, Backup)
+        .TriggeredBy(Test, Deploy, DeployDev, DeployProd, Rollback, Backup, DeployPreview, CleanupPreview)
         .After(SmokeTest, Rollback, PreDeploySnapshot, Backup)
         .AssuredAfterFailure()
         .OnlyWhenStatic(() => IsServerBuild)

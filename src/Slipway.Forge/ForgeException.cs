@@ -6,4 +6,7 @@ public sealed class ForgeException : Exception
     public ForgeException(string message) : base(message) { }
 
     public ForgeException(string message, Exception inner) : base(message, inner) { }
+
+    /// <summary>The HTTP status the forge answered, when it answered with an error.</summary>
+    public int? Status { get; init; }
 }

@@ -16,7 +16,7 @@ internal static class ForgeErrors
             422 => $"{call.Forge} rejected {call} (422){said}; the request's fields were refused (label, state or sha)",
             _ => $"{call.Forge} answered {status} to {call}{said}; retry, or check {call.Server}",
         };
-        return new ForgeException(SecretMasker.Mask(message));
+        return new ForgeException(SecretMasker.Mask(message)) { Status = status };
     }
 
     public static ForgeException Unreachable(ForgeCall call, Exception exception) => new(SecretMasker.Mask(

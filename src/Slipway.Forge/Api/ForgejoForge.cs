@@ -67,6 +67,34 @@ public sealed class ForgejoForge(Uri serverUrl, ForgeRepository repository, Forg
         return created!.RootElement.GetProperty("id").GetInt64();
     }
 
+    /// <summary>A token that registers forgejo-runner instances (<c>forgejo-runner register --token</c>) for <paramref name="scope"/>.</summary>
+    /// <remarks>The endpoint exists from Forgejo 1.21 on and is deprecated since Forgejo 15 (April 2026), which creates runners with
+    /// POST .../actions/runners (answering a uuid and token for the runner's configuration) instead; it still answers in 15.
+    /// Needs a token with write:repository (repository), write:organization (organisation) or an admin's (instance).</remarks>
+    public async Task<RunnerRegistrationToken> GetRunnerRegistrationTokenAsync(RunnerScope scope, CancellationToken ct = default)
+    {
+        var request = ForgejoRequests.RunnerRegistrationToken(repository, scope);
+        try
+        {
+            using var answer = await SendAsync(request, ct);
+            return answer?.RootElement is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty("token", out var token) && token.GetString() is { } value
+                ? new RunnerRegistrationToken(value)
+                : throw new ForgeException($"Forgejo answered GET /{request.Path} without a token; create one by hand in Settings > Actions > Runners");
+        }
+        catch (ForgeException exception) when (exception.Status is 404 or 405)
+        {
+            throw new ForgeException($"Forgejo at {serverUrl.ToString().TrimEnd('/')} answered {exception.Status} to GET /{request.Path}: either {Owner(scope)} does not exist "
+                + "or this Forgejo has no registration-token API (it needs 1.21 or later); create the token by hand in Settings > Actions > Runners", exception);
+        }
+    }
+
+    string Owner(RunnerScope scope) => scope switch
+    {
+        RunnerScope.Repository => $"the repository {repository}",
+        RunnerScope.Organization => $"the organization {repository.Owner}",
+        _ => "the admin API (the token is not an admin's)",
+    };
+
     async Task<JsonDocument?> SendAsync(ForgeRequest request, CancellationToken ct)
     {
         var call = new ForgeCall(Name, request.Method.Method, request.Path, serverUrl.ToString().TrimEnd('/'), repository, "FORGEJO_TOKEN");

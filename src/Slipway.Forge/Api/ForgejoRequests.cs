@@ -30,6 +30,15 @@ internal static class ForgejoRequests
         $"{repository.ApiPath}/statuses/{Uri.EscapeDataString(status.Sha)}",
         new { state = StateName(status.State), target_url = status.TargetUrl, description = status.ShortDescription, context = status.Context });
 
+    /// <summary>GET .../actions/runners/registration-token: Forgejo 1.21 and later (from Gitea's API, PR #27144); deprecated in Forgejo 15,
+    /// which registers runners with POST .../actions/runners instead. The instance-wide one is under /admin.</summary>
+    public static ForgeRequest RunnerRegistrationToken(ForgeRepository repository, RunnerScope scope) => new(HttpMethod.Get, scope switch
+    {
+        RunnerScope.Repository => $"{repository.ApiPath}/actions/runners/registration-token",
+        RunnerScope.Organization => $"orgs/{Uri.EscapeDataString(repository.Owner)}/actions/runners/registration-token",
+        _ => "admin/runners/registration-token",
+    });
+
     public static string StateName(CommitState state) => state switch
     {
         CommitState.Pending => "pending",

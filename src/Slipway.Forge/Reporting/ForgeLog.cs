@@ -24,4 +24,7 @@ internal sealed class ForgeLog(ILogger? logger)
 
     public void StatusSet(string context, string sha, string state) =>
         _log.Information("Set commit status {Context} of {Sha} to {State}", context, sha, state);
+
+    public void CommentedOnPullRequest(int number, string what) =>
+        _log.Information("Commented {What:l} on pull request #{Number}", what, number);
 }

@@ -15,6 +15,10 @@ public sealed class ForgejoWorkflowAttribute(string name) : Attribute
 
     public string[] OnPullRequestBranches { get; set; } = [];
 
+    /// <summary>Only these pull request activities run the workflow ("opened", "synchronize", "closed", ...); all of them when empty.
+    /// Setting them makes the workflow run on pull requests.</summary>
+    public string[] OnPullRequestTypes { get; set; } = [];
+
     /// <summary>Cron lines (five fields, UTC) that run the workflow on a schedule.</summary>
     public string[] OnCron { get; set; } = [];
 
@@ -33,7 +37,8 @@ public sealed class ForgejoWorkflowAttribute(string name) : Attribute
     /// <summary>The targets to run, in one ./build.sh call so that assured-after-failure targets see the failure.</summary>
     public string[] InvokedTargets { get; set; } = [];
 
-    /// <summary>Fixed parameters after the targets, flag then value: ["--env", "prod"]; never a secret (those come from the secrets file).</summary>
+    /// <summary>Fixed parameters after the targets, flag then value: ["--env", "prod"]; never a secret (those come from the secrets file).
+    /// A value that is a workflow expression ("${{ github.event.pull_request.number }}") reaches the shell as a quoted variable, never as text.</summary>
     public string[] Arguments { get; set; } = [];
 
     /// <summary>Repository secrets passed to the build as environment variables of the same name.</summary>

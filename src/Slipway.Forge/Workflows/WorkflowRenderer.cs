@@ -23,14 +23,23 @@ internal static class WorkflowRenderer
         if (workflow.PushBranches.Count > 0)
             on.Add("push", new YamlMapping().Add("branches", YamlNode.List(workflow.PushBranches)));
         if (workflow.OnPullRequest)
-            on.Add("pull_request", workflow.PullRequestBranches.Count == 0 ? new YamlMapping()
-                : new YamlMapping().Add("branches", YamlNode.List(workflow.PullRequestBranches)));
+            on.Add("pull_request", PullRequestTrigger(workflow));
         if (workflow.Schedules.Count > 0)
             on.Add("schedule", new YamlSequence(workflow.Schedules.Select(cron => (YamlNode)new YamlMapping().Add("cron", cron.Trim())).ToList()));
         if (workflow.OnWorkflowDispatch)
             on.Add("workflow_dispatch", workflow.Inputs.Count == 0 ? new YamlMapping()
                 : new YamlMapping().Add("inputs", Inputs(workflow, build, runnerLabels)));
         return on;
+    }
+
+    static YamlMapping PullRequestTrigger(WorkflowSpec workflow)
+    {
+        var trigger = new YamlMapping();
+        if (workflow.PullRequestTypes.Count > 0)
+            trigger.Add("types", YamlNode.List(workflow.PullRequestTypes));
+        if (workflow.PullRequestBranches.Count > 0)
+            trigger.Add("branches", YamlNode.List(workflow.PullRequestBranches));
+        return trigger;
     }
 
     static YamlMapping Inputs(WorkflowSpec workflow, BuildSurface build, IReadOnlyList<string> runnerLabels)
@@ -108,7 +117,7 @@ internal static class WorkflowRenderer
     {
         var words = new List<string> { "./build.sh" };
         words.AddRange(workflow.Targets);
-        words.AddRange(workflow.Arguments.Select(ShellWord));
+        words.AddRange(workflow.Arguments.Select((word, index) => IsExpression(word) ? $"\"${ArgumentVariable(workflow.Arguments, index)}\"" : ShellWord(word)));
         foreach (var input in workflow.Inputs)
         {
             var flag = build.FindParameter(input.Name)?.Flag ?? "--" + input.Name;
@@ -117,6 +126,14 @@ internal static class WorkflowRenderer
         }
         return string.Join(" ", words);
     }
+
+    internal static bool IsExpression(string word) => word.Contains("${{", StringComparison.Ordinal);
+
+    /// <summary>The step's variable carrying an expression argument: ARG_PR for the value after --pr, else ARG_&lt;position&gt;.</summary>
+    internal static string ArgumentVariable(IReadOnlyList<string> arguments, int index) =>
+        index > 0 && arguments[index - 1] is { } flag && flag.StartsWith("--", StringComparison.Ordinal)
+            ? "ARG_" + new string(flag[2..].Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToUpperInvariant(c) : '_').ToArray())
+            : $"ARG_{index}";
 
     /// <summary>A fixed argument as one shell word: plain when it is safe, else single-quoted.</summary>
     internal static string ShellWord(string word) =>
@@ -134,6 +151,9 @@ internal static class WorkflowRenderer
             env.Add(secret, $"${{{{ secrets.{secret} }}}}");
         foreach (var input in workflow.Inputs)
             env.Add(input.EnvironmentName, $"${{{{ inputs.{input.Name} }}}}");
+        for (var index = 0; index < workflow.Arguments.Count; index++)
+            if (IsExpression(workflow.Arguments[index]))
+                env.Add(ArgumentVariable(workflow.Arguments, index), workflow.Arguments[index]);
         return env;
     }
 

@@ -7,6 +7,7 @@ public sealed record WorkflowSpec
     public IReadOnlyList<string> PushBranches { get; init; } = [];
     public bool OnPullRequest { get; init; }
     public IReadOnlyList<string> PullRequestBranches { get; init; } = [];
+    public IReadOnlyList<string> PullRequestTypes { get; init; } = [];
     public IReadOnlyList<string> Schedules { get; init; } = [];
     public bool OnWorkflowDispatch { get; init; }
     public IReadOnlyList<WorkflowInput> Inputs { get; init; } = [];
@@ -27,8 +28,9 @@ public sealed record WorkflowSpec
     {
         Name = attribute.Name,
         PushBranches = attribute.OnPushBranches,
-        OnPullRequest = attribute.OnPullRequest || attribute.OnPullRequestBranches.Length > 0,
+        OnPullRequest = attribute.OnPullRequest || attribute.OnPullRequestBranches.Length > 0 || attribute.OnPullRequestTypes.Length > 0,
         PullRequestBranches = attribute.OnPullRequestBranches,
+        PullRequestTypes = attribute.OnPullRequestTypes,
         Schedules = attribute.OnCron,
         OnWorkflowDispatch = attribute.OnWorkflowDispatch,
         Inputs = attribute.Inputs.Select(WorkflowInput.Parse).ToList(),

@@ -70,6 +70,11 @@ public static partial class WorkflowValidator
                 yield return $"passes '{flag}', which is not a parameter of the build; parameters: {string.Join(", ", build.Parameters.Select(p => p.Flag))}";
             else if (parameter.IsSecret)
                 yield return $"passes the secret parameter '{flag}' in plain text; leave it to the secrets file or an imported secret";
+        foreach (var word in workflow.Arguments.Where(WorkflowRenderer.IsExpression))
+            if (!word.StartsWith("${{", StringComparison.Ordinal) || !word.EndsWith("}}", StringComparison.Ordinal))
+                yield return $"passes '{word}'; an argument is either plain text or one whole expression (\"${{{{ github.event.pull_request.number }}}}\")";
+            else if (word.Contains("secrets.", StringComparison.Ordinal))
+                yield return $"passes '{word}' as an argument; secrets reach the build through ImportSecrets, never on its command line";
     }
 
     static IEnumerable<string> InputProblems(WorkflowSpec workflow, BuildSurface build)
@@ -90,8 +95,16 @@ public static partial class WorkflowValidator
         }
     }
 
+    static readonly string[] PullRequestActivities =
+    [
+        "opened", "edited", "closed", "reopened", "synchronize", "assigned", "unassigned", "labeled", "unlabeled",
+        "milestoned", "demilestoned", "review_requested", "review_request_removed",
+    ];
+
     static IEnumerable<string> TriggerProblems(WorkflowSpec workflow)
     {
+        foreach (var type in workflow.PullRequestTypes.Where(type => !PullRequestActivities.Contains(type, StringComparer.Ordinal)))
+            yield return $"has the pull request type '{type}'; Forgejo knows {string.Join(", ", PullRequestActivities)}";
         foreach (var branch in workflow.PushBranches.Concat(workflow.PullRequestBranches).Where(b => b.Length == 0 || b.Any(char.IsWhiteSpace)))
             yield return $"has the branch pattern '{branch}'; a pattern is a branch name or glob without spaces (\"feature/**\")";
         foreach (var cron in workflow.Schedules.Where(cron => !CronLine().IsMatch(cron.Trim())))

@@ -47,6 +47,23 @@ public class WorkflowValidatorTests
     }
 
     [Fact]
+    public void AnUnknownPullRequestTypeIsRefusedListingForgejosOnes()
+    {
+        var problem = Assert.Single(Problems(DeployDev with { OnPullRequest = true, PullRequestTypes = ["opened", "merged"] }));
+        Assert.StartsWith("[ForgejoWorkflow(\"deploy-dev\")] has the pull request type 'merged'; Forgejo knows opened, edited, closed, reopened, synchronize", problem);
+    }
+
+    [Fact]
+    public void AnExpressionArgumentMustBeWholeAndNeverASecret()
+    {
+        Assert.Empty(Problems(DeployDev with { Arguments = ["--env", "${{ github.event.pull_request.number }}"] }));
+        Assert.Contains("an argument is either plain text or one whole expression",
+            Assert.Single(Problems(DeployDev with { Arguments = ["--env", "pr-${{ github.event.pull_request.number }}"] })));
+        Assert.Contains("secrets reach the build through ImportSecrets",
+            Assert.Single(Problems(DeployDev with { Arguments = ["--env", "${{ secrets.SOPS_AGE_KEY }}"] })));
+    }
+
+    [Fact]
     public void AnInputThatIsNoParameterIsRefusedListingTheParameters()
     {
         var rollback = new WorkflowSpec { Name = "rollback", OnWorkflowDispatch = true, Inputs = [new("envv", true)], RunsOn = "dev", Targets = ["Rollback"] };
