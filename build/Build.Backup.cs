@@ -19,7 +19,10 @@ partial class Build
     readonly string? BackupPassword;
 
     [Parameter("Create the repository given by --backup-repository when it does not exist yet (the default local one always is)")]
-    readonly bool InitRepository;
+    readonly bool Init;
+
+    [Parameter("Remove the repository's restic locks even if they look live (only when their run is surely gone)")]
+    readonly bool ForceUnlock;
 
     [Parameter("Extra files or folders to back up with the environment (models, say), relative to the checkout")]
     readonly string[] BackupPaths = [];
@@ -154,7 +157,8 @@ partial class Build
             : isDefault ? GeneratedPassword.ReadOrCreate(BackupPasswordFile)
             : throw new ArgumentException($"no password for the backup repository {location}; set backup_password in {SecretsFile} or pass --backup-password");
         var repository = new ResticRepository(new ResticSettings(location, new SecretValue(password)));
-        if ((isDefault || InitRepository) && !await repository.ExistsAsync()) await repository.InitAsync();
+        if ((isDefault || Init) && !await repository.ExistsAsync()) await repository.InitAsync();
+        if (ForceUnlock) await new ResticLocks(repository).RemoveStaleAsync(force: true);
         return repository;
     }
 

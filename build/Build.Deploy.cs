@@ -60,11 +60,8 @@ partial class Build
         return Deployer.LoadProject(DeployRequestFor(name, ImageRef.Parse("validation/placeholder:0"), "", "")) is not null;
     }
 
-    DeployRequest DeployRequestFor(string environment, ImageRef image, string commit, string version) => new(
-        environment, ProjectOf(environment), [Environments.BaseFile, Environments.FileOf(environment)], image, commit, version)
-    {
-        HealthTimeout = HealthTimeout,
-    };
+    DeployRequest DeployRequestFor(string environment, ImageRef image, string commit, string version) => Switching(new(
+        environment, ProjectOf(environment), [Environments.BaseFile, Environments.FileOf(environment)], image, commit, version));
 
     async Task DeployToAsync(string environment)
     {

@@ -49,7 +49,8 @@ partial class Build
         var environment = _deployed?.Environment ?? Environments.Require(Env);
         var reason = SmokeTestFailed ? $"automatic: release {_deployed!.Id} failed its smoke test" : Message ?? "by hand";
         await LockAsync(environment, "rollback");
-        var target = await (await ReleasesAsync()).RollbackAsync(environment, ProjectOf(environment), To, reason, await RegistryAsync(), SecretsFor(environment));
+        var target = await (await ReleasesAsync()).RollbackAsync(environment, ProjectOf(environment), To, reason, await RegistryAsync(),
+            SecretsFor(environment), configure: Switching);
         if (target.State == ReleaseState.SmokePassed)
             await new ImagePusher(new ImageOperations(await DockerAsync())).TagInRegistryAsync(ImageRef.Parse(target.Image), $"stable-{environment}", await RegistryAsync());
         if (SmokeTestFailed) await RestoreDataAfterRollbackAsync(environment);

@@ -77,6 +77,11 @@ partial class Build : BuildBase
         .OnlyWhenDynamic(() => IsInvoked(nameof(Rollback)) || SmokeTestFailed)
         .Executes(RollbackAsync);
 
+    Target RestartEdge => _ => _
+        .Description("Reload (no gap), recreate or upgrade (a gap of about a second) the edge of --env: --edge-action reload|recreate|upgrade")
+        .Requires(() => EnvironmentIsValid(Env))
+        .Executes(RestartEdgeAsync);
+
     Target Backup => _ => _
         .Description("Snapshot --env's volumes (services paused while read), configuration and secrets file with restic; then retention")
         .Requires(() => EnvironmentIsValid(Env))

@@ -8,7 +8,7 @@ public sealed partial class ReleaseCliTests
     readonly string _backupRepository = Support.Repository.TempDirectory("cli-restic");
 
     string[] BackupArgs(params string[] more) =>
-        ["--backup-repository", _backupRepository, "--backup-password", "it-only-password", "--init-repository", "true", .. more];
+        ["--backup-repository", _backupRepository, "--backup-password", "it-only-password", "--init", "true", .. more];
 
     Task<Slipway.Tooling.ToolResult> BackupBuildAsync(string target, params string[] more) => BuildAsync(target, BackupArgs(more));
 
@@ -68,5 +68,17 @@ public sealed partial class ReleaseCliTests
         Assert.Contains("kept", await ReadingsAsync());
         var snapshots = await BackupBuildAsync("Backups");
         Assert.Contains("pre-deploy", snapshots.StandardOutput);
+    }
+
+    [Fact]
+    public async Task ARepositoryThatDoesNotExistIsNeverCreatedSilentlyAndTheErrorOffersInit()
+    {
+        var mistyped = Path.Combine(_backupRepository, "mistyped");
+
+        var run = await BuildAsync("Backups", "--backup-repository", mistyped, "--backup-password", "it-only-password");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"no restic repository at {mistyped}; create it there with --init", run.StandardOutput);
+        Assert.False(Directory.Exists(mistyped));
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Slipway.Deploy.Locking;
 using Slipway.Deploy.State;
 using Slipway.Docker;
@@ -18,7 +16,7 @@ public sealed partial class ReleaseCliTests(EngineFixture engine) : IAsyncLifeti
     readonly string _environment = $"it{Guid.NewGuid():N}"[..10];
     readonly string _stateName = $"slipway-state-it-{Guid.NewGuid():N}"[..28];
     readonly string _composeDirectory = Support.Repository.TempDirectory("cli-compose");
-    readonly int _port = FreePort();
+    readonly int _port = FreePorts.Next();
     string ProjectName => $"{Repository}-{_environment}";
 
     public async Task InitializeAsync()
@@ -110,20 +108,22 @@ public sealed partial class ReleaseCliTests(EngineFixture engine) : IAsyncLifeti
         // Given a deploy killed with SIGKILL once its new container exists
         Assert.Equal(0, (await BuildAsync("Deploy", "--version", "1.0.0")).ExitCode);
         var killed = await StartBuildAsync(Args("Deploy", "--version", "6.6.6"));
-        await WaitUntilAsync(async () => (await engine.Containers.ListAsync(new Dictionary<string, string> { [ComposeLabels.Project] = ProjectName })).Count > 1);
+        await WaitUntilAsync(async () => (await AppContainersAsync()).Count > 1);
         killed.Kill(entireProcessTree: true);
         await killed.WaitForExitAsync();
 
         // When the deploy of the good release runs again
         var again = await BuildAsync("Deploy", "--version", "1.0.0");
 
-        // Then the stale lock is broken, exactly one container runs, and it serves
+        // Then the stale lock is broken, exactly one release container runs (the edge in front of it), and it serves
         Assert.Equal(0, again.ExitCode);
         Assert.Contains("Breaking the stale lock", again.StandardOutput);
-        var containers = await engine.Containers.ListAsync(new Dictionary<string, string> { [ComposeLabels.Project] = ProjectName });
-        Assert.Equal("running", Assert.Single(containers).State);
+        Assert.Single(await AppContainersAsync(), c => c.State == "running");
         Assert.Contains(EngineFixture.Commit, await Http.GetStringAsync($"http://127.0.0.1:{_port}/version"));
     }
+
+    async Task<IList<global::Docker.DotNet.Models.ContainerListResponse>> AppContainersAsync() =>
+        await engine.Containers.ListAsync(new Dictionary<string, string> { [ComposeLabels.Project] = ProjectName, [ComposeLabels.Service] = "app" });
 
     static async Task<Process> StartBuildAsync(string[] args)
     {
@@ -148,10 +148,4 @@ public sealed partial class ReleaseCliTests(EngineFixture engine) : IAsyncLifeti
         throw new TimeoutException("the condition did not hold within 30 s");
     }
 
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -10,7 +10,7 @@ public static partial class SecretsPipelineTests
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public sealed class TheEmbeddedRegistry : IAsyncLifetime
     {
-        const int Port = 5058;
+        readonly int Port = FreePorts.Next();
         readonly string _state = Repository.TempDirectory("auth-registry");
         global::Docker.DotNet.IDockerClient _docker = null!;
 

@@ -31,7 +31,9 @@ public sealed class VerifyTests(EngineFixture engine) : IClassFixture<EngineFixt
         await using (var file = File.Open(pack, FileMode.Open))
         {
             file.Position = file.Length / 2;
-            file.WriteByte((byte)(file.ReadByte() ^ 0xff));
+            var original = file.ReadByte();
+            file.Position = file.Length / 2;
+            file.WriteByte((byte)(original ^ 0xff));
         }
 
         var e = await Assert.ThrowsAsync<BackupException>(() =>

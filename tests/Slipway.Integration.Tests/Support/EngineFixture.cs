@@ -10,7 +10,8 @@ public sealed class EngineFixture : IAsyncLifetime
 {
     public const string BaseImage = "slipway/debian:bookworm-minbase";
     public const string Commit = "0123456789abcdef0123456789abcdef01234567";
-    public const int RegistryPort = 5055;
+    /// <summary>Chosen free at start, so concurrent runs (two checkouts, a helper's run) never stop each other's registry.</summary>
+    public int RegistryPort { get; } = FreePorts.Next();
 
     public IDockerClient Docker { get; private set; } = null!;
     public ImageOperations Images => new(Docker);

@@ -17,7 +17,7 @@ namespace Slipway.Integration.Tests.Support;
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class SecretsPipelineFixture : IAsyncLifetime
 {
-    public const int RegistryPort = 5057;
+    public int RegistryPort { get; } = FreePorts.Next();
     public const string ImageName = "slipway-it-secrets";
 
     public string Environment { get; } = $"it{Guid.NewGuid():N}"[..10];
