@@ -122,6 +122,21 @@ public sealed partial class EdgeProxy(IDockerClient docker, EdgeSpec spec)
         var reload = await _exec.RunAsync(edge, ["nginx", "-s", "reload"], ct);
         if (!reload.Succeeded) throw new EdgeException($"the edge {spec.ContainerName} did not reload: {reload.Problem}");
         await WaitForGenerationAsync(edge, routing.Generation, ct);
+        await WaitForOldWorkersAsync(edge, ct);
+    }
+
+    /// <summary>A worker of the old routes may still accept a connection for a moment after the new generation answers; the switch is
+    /// done only when every such worker has finished ("shutting down" in its process title; the pattern is written so it does not match this grep itself), so nothing reaches the old routes later.</summary>
+    async Task WaitForOldWorkersAsync(string edge, CancellationToken ct)
+    {
+        var deadline = DateTimeOffset.UtcNow + SwitchTimeout;
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            var count = await _exec.RunAsync(edge, ["bash", "-c", "grep -ls 'shutting[ ]down' /proc/[0-9]*/cmdline 2>/dev/null | wc -l"], ct);
+            if (count.Succeeded && count.StandardOutput.Trim() == "0") return;
+            await Task.Delay(50, ct);
+        }
+        Log.Warning("Workers of the edge's previous routes are still finishing requests after {Seconds} s; going on", SwitchTimeout.TotalSeconds);
     }
 
     Task WriteRoutesAsync(string edge, string text, CancellationToken ct) =>
