@@ -154,7 +154,7 @@ partial class Build
         var isDefault = BackupRepository is not { Length: > 0 };
         var location = isDefault ? Path.Combine(StateDirectory, "backups") : BackupRepository!;
         var password = BackupPassword is { Length: > 0 } given ? given
-            : isDefault ? GeneratedPassword.ReadOrCreate(BackupPasswordFile)
+            : isDefault ? await GeneratedPassword.ReadOrCreateAsync(BackupPasswordFile)
             : throw new ArgumentException($"no password for the backup repository {location}; set backup_password in {SecretsFile} or pass --backup-password");
         var repository = new ResticRepository(new ResticSettings(location, new SecretValue(password)));
         if ((isDefault || Init) && !await repository.ExistsAsync()) await repository.InitAsync();

@@ -56,20 +56,23 @@ partial class Build
 
     async Task ReportToForgeAsync()
     {
-        var reporter = FailureReporter.FromEnvironment(Run, ProcessEnvironment);
-        if (FailedTargets.FirstOrDefault() is { } failed)
+        var run = Run;
+        var reporter = FailureReporter.FromEnvironment(run, ProcessEnvironment);
+        if (FailedTargets.FirstOrDefault() is not { } failed)
         {
-            await reporter.TryReportFailureAsync(Run, failed.Name, failed.FailureMessage ?? "failed");
-            if (_deployed is not null || TargetEnvironment is not null && InvokedTargets.Any(t => t.Name.StartsWith("Deploy", StringComparison.Ordinal)))
-                await SetDeployStatusAsync(CommitState.Failure, $"{failed.Name} failed");
+            await reporter.TryReportSuccessAsync(run, run.Workflow, run.Branch);
+            return;
         }
-        else await reporter.TryReportSuccessAsync(Run, Run.Workflow, Run.Branch);
+        await reporter.TryReportFailureAsync(run, failed.Name, failed.FailureMessage ?? "failed");
+        if (InvokedTargets.Any(t => t.Name.StartsWith("Deploy", StringComparison.Ordinal)))
+            await SetDeployStatusAsync(CommitState.Failure, $"{failed.Name} failed");
     }
 
     /// <summary>Outside CI there is no run to link to, so nothing is reported.</summary>
     async Task SetDeployStatusAsync(CommitState state, string description)
     {
         if (!IsServerBuild || TargetEnvironment is not { } environment) return;
-        await CommitStatusReporter.FromEnvironment(Run, ProcessEnvironment).TrySetAsync(Run, state, $"slipway/deploy-{environment}", description);
+        var run = Run;
+        await CommitStatusReporter.FromEnvironment(run, ProcessEnvironment).TrySetAsync(run, state, $"slipway/deploy-{environment}", description);
     }
 }

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using Serilog;
 using Slipway.Tooling;
 
@@ -35,13 +33,8 @@ public sealed partial class EmbeddedRegistry
     async Task<RegistryLogin> GeneratedLoginAsync(CancellationToken ct)
     {
         if (ReadLogin() is { } existing) return existing;
-        var login = new RegistryLogin(GeneratedUser, RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 32));
-        System.IO.Directory.CreateDirectory(Directory);
-        // Created with mode 0600, so the password is never readable by others, not even for a moment.
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        await using (var stream = new FileStream(CredentialsFile, options))
-            await stream.WriteAsync(Encoding.UTF8.GetBytes($"{login.User}:{login.Password}\n"), ct);
+        var login = new RegistryLogin(GeneratedUser, OwnerOnlyFile.RandomPassword(32));
+        await OwnerOnlyFile.CreateAsync(CredentialsFile, $"{login.User}:{login.Password}\n", ct);
         Log.Information("Generated a password for the embedded registry, kept in {Path} (not in git)", CredentialsFile);
         return login;
     }
